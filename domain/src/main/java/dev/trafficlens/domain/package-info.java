@@ -1,0 +1,2 @@
+/** The trafficlens domain: pure Java, no frameworks. */
+package dev.trafficlens.domain;

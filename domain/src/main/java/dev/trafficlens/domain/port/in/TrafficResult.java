@@ -1,0 +1,70 @@
+package dev.trafficlens.domain.port.in;
+
+import dev.trafficlens.domain.model.Direction;
+import dev.trafficlens.domain.model.Metric;
+import dev.trafficlens.domain.model.Quantity;
+import dev.trafficlens.domain.model.Source;
+import dev.trafficlens.domain.model.Step;
+import dev.trafficlens.domain.model.TimeWindow;
+import dev.trafficlens.domain.model.TrafficSeries;
+import dev.trafficlens.domain.model.VendorSummary;
+import dev.trafficlens.domain.stats.BillingPercentile;
+import dev.trafficlens.domain.stats.BillingRule;
+import dev.trafficlens.domain.stats.SeriesStatistics;
+import dev.trafficlens.domain.stats.StatisticsRequest;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * The answer to one query: a series per metric over the query's window (widened to the step grid), gaps as missing
+ * samples, and the vendor's own summary figures per call. Statistics are computed on demand from the series.
+ */
+public record TrafficResult(
+        Optional<String> key,
+        Source source,
+        TimeWindow window,
+        Step step,
+        List<TrafficSeries> series,
+        List<VendorSummary> vendorSummaries) {
+
+    public TrafficResult {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(window, "window");
+        Objects.requireNonNull(step, "step");
+        series = List.copyOf(series);
+        vendorSummaries = List.copyOf(vendorSummaries);
+    }
+
+    public Optional<TrafficSeries> series(Metric metric) {
+        return series.stream().filter(each -> each.metric().equals(metric)).findFirst();
+    }
+
+    /** The series matching a direction and a quantity; an empty filter matches all. */
+    public List<TrafficSeries> series(Optional<Direction> direction, Optional<Quantity> quantity) {
+        return series.stream()
+                .filter(each -> direction.map(wanted -> each.metric().direction() == wanted).orElse(true))
+                .filter(each -> quantity.map(wanted -> each.metric().quantity() == wanted).orElse(true))
+                .toList();
+    }
+
+    public Optional<SeriesStatistics> statistics(Metric metric, StatisticsRequest request) {
+        return series(metric).map(each -> SeriesStatistics.of(each, request));
+    }
+
+    /**
+     * The p95 bit rate billed under {@code rule}, by nearest rank with missing samples skipped; empty when the source
+     * has no inbound and outbound bit rate or no interval had a sample. Bill on the native 5-minute step: a coarser
+     * step averages bursts away.
+     */
+    public OptionalDouble billing95(BillingRule rule) {
+        Optional<TrafficSeries> in = series(Metric.BITRATE_IN);
+        Optional<TrafficSeries> out = series(Metric.BITRATE_OUT);
+        if (in.isEmpty() || out.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        return BillingPercentile.p95(in.get(), out.get(), rule);
+    }
+}

@@ -1,0 +1,234 @@
+package dev.trafficlens.domain.service;
+
+import dev.trafficlens.domain.model.ErrorKind;
+import dev.trafficlens.domain.model.Metric;
+import dev.trafficlens.domain.model.QueryProblem;
+import dev.trafficlens.domain.model.Source;
+import dev.trafficlens.domain.model.SourceFailure;
+import dev.trafficlens.domain.model.TrafficError;
+import dev.trafficlens.domain.model.TrafficSeries;
+import dev.trafficlens.domain.model.VendorSummary;
+import dev.trafficlens.domain.plan.CallPlan;
+import dev.trafficlens.domain.plan.Chunk;
+import dev.trafficlens.domain.plan.ResampleMode;
+import dev.trafficlens.domain.plan.Resampler;
+import dev.trafficlens.domain.plan.SeriesStitcher;
+import dev.trafficlens.domain.plan.WindowPlanner;
+import dev.trafficlens.domain.port.in.QueryOutcome;
+import dev.trafficlens.domain.port.in.QueryTraffic;
+import dev.trafficlens.domain.port.in.TrafficQuery;
+import dev.trafficlens.domain.port.in.TrafficResult;
+import dev.trafficlens.domain.port.out.PlannedCall;
+import dev.trafficlens.domain.port.out.SourceAnswer;
+import dev.trafficlens.domain.port.out.TrafficSource;
+import io.vavr.collection.Seq;
+import io.vavr.control.Either;
+import io.vavr.control.Validation;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.LongSupplier;
+
+/**
+ * Runs traffic queries: validates each one, plans its window into vendor-legal calls, fans all calls of all queries
+ * out at once (each source behind its own {@link SourceGate}), coalesces identical calls, then stitches each query's
+ * answers into series with gaps marked and resamples them to the query's step. A query fails alone, with every reason.
+ */
+public final class TrafficQueryService implements QueryTraffic {
+
+    private final Map<Source, TrafficSource> sources = new EnumMap<>(Source.class);
+    private final Map<Source, SourceGate> gates = new EnumMap<>(Source.class);
+    private final Clock clock;
+    private final QuerySettings settings;
+
+    /**
+     * @param adapters one adapter per vendor protocol; a source no adapter serves answers "not configured"
+     * @param clock    the present, for retention and for not asking about the future
+     */
+    public TrafficQueryService(Collection<? extends TrafficSource> adapters, Clock clock, QuerySettings settings) {
+        this(adapters, clock, settings, System::nanoTime);
+    }
+
+    TrafficQueryService(
+            Collection<? extends TrafficSource> adapters, Clock clock, QuerySettings settings, LongSupplier nanoTime) {
+        this.clock = clock;
+        this.settings = settings;
+        for (TrafficSource adapter : adapters) {
+            for (Source source : adapter.sources()) {
+                if (sources.putIfAbsent(source, adapter) != null) {
+                    throw new IllegalArgumentException("two adapters serve " + source.id());
+                }
+            }
+        }
+        for (Source source : Source.values()) {
+            gates.put(source, new SourceGate(
+                    settings.maxConcurrentCallsPerSource(), settings.rateLimitOf(source), nanoTime));
+        }
+    }
+
+    /** Whether an adapter was given for {@code source}. */
+    public boolean isConfigured(Source source) {
+        return sources.containsKey(source);
+    }
+
+    @Override
+    public CompletionStage<List<QueryOutcome>> run(List<TrafficQuery> queries) {
+        Instant now = clock.instant();
+        if (queries.size() > settings.maxQueriesPerRun()) {
+            return CompletableFuture.completedFuture(rejectAll(queries, "a request may hold at most "
+                    + settings.maxQueriesPerRun() + " queries, got " + queries.size()));
+        }
+        List<Validation<List<QueryProblem>, CallPlan>> plans = new ArrayList<>(queries.size());
+        int totalCalls = 0;
+        for (TrafficQuery query : queries) {
+            Validation<List<QueryProblem>, CallPlan> plan = plan(query, now);
+            plans.add(plan);
+            totalCalls += plan.map(valid -> valid.calls().size()).getOrElse(0);
+        }
+        if (totalCalls > settings.maxCallsPerRun()) {
+            return CompletableFuture.completedFuture(rejectAll(queries, "this request needs " + totalCalls
+                    + " vendor calls; at most " + settings.maxCallsPerRun()
+                    + " are allowed per request: ask for shorter windows or fewer queries"));
+        }
+        Map<PlannedCall, CompletableFuture<Either<SourceFailure, SourceAnswer>>> calls = new HashMap<>();
+        List<CompletableFuture<QueryOutcome>> outcomes = new ArrayList<>(queries.size());
+        for (int i = 0; i < queries.size(); i++) {
+            TrafficQuery query = queries.get(i);
+            Validation<List<QueryProblem>, CallPlan> plan = plans.get(i);
+            if (plan.isInvalid()) {
+                outcomes.add(CompletableFuture.completedFuture(QueryOutcome.failure(query, plan.getError())));
+                continue;
+            }
+            outcomes.add(answer(query, plan.get(), calls));
+        }
+        return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new))
+                .thenApply(done -> outcomes.stream().map(CompletableFuture::join).toList());
+    }
+
+    private Validation<List<QueryProblem>, CallPlan> plan(TrafficQuery query, Instant now) {
+        Source source = query.resource().source();
+        return WindowPlanner.plan(source.id(), source.limits(), query.window(), query.step(), now)
+                .mapError(Seq::toJavaList)
+                .flatMap(plan -> {
+                    int points = plan.window().sampleCount(plan.step());
+                    if (points > settings.maxPointsPerSeries()) {
+                        return Validation.invalid(List.of(QueryProblem.invalid("step", "the window holds " + points
+                                + " samples at " + plan.step() + "; at most " + settings.maxPointsPerSeries()
+                                + " are allowed per series: ask for a shorter window or a coarser step")));
+                    }
+                    return Validation.valid(plan);
+                });
+    }
+
+    private CompletableFuture<QueryOutcome> answer(
+            TrafficQuery query,
+            CallPlan plan,
+            Map<PlannedCall, CompletableFuture<Either<SourceFailure, SourceAnswer>>> calls) {
+        Set<Metric> metrics = query.effectiveMetrics();
+        List<PlannedCall> planned = plan.calls().stream()
+                .map(window -> new PlannedCall(query.resource(), window, plan.fetchStep(), metrics))
+                .toList();
+        List<CompletableFuture<Either<SourceFailure, SourceAnswer>>> answers = planned.stream()
+                .map(call -> calls.computeIfAbsent(call, this::dispatch))
+                .toList();
+        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
+                .thenApply(done -> assemble(
+                        query, plan, metrics, planned, answers.stream().map(CompletableFuture::join).toList()));
+    }
+
+    private CompletableFuture<Either<SourceFailure, SourceAnswer>> dispatch(PlannedCall call) {
+        Source source = call.source();
+        TrafficSource adapter = sources.get(source);
+        if (adapter == null) {
+            return CompletableFuture.completedFuture(Either.left(SourceFailure.of(ErrorKind.VENDOR_UNAVAILABLE, source,
+                    source.id() + " is not configured: no adapter or credentials were given for it")));
+        }
+        return gates.get(source)
+                .submit(() -> adapter.fetch(call))
+                .handle((answer, failure) -> {
+                    if (failure != null || answer == null) {
+                        // Exceptions are bugs or broken connections by the port's contract; the type says which.
+                        String cause = failure == null ? "no answer" : rootCause(failure).getClass().getSimpleName();
+                        return Either.left(SourceFailure.of(ErrorKind.VENDOR_UNAVAILABLE, source,
+                                source.id() + " could not be read (" + cause + ")"));
+                    }
+                    return answer;
+                });
+    }
+
+    private QueryOutcome assemble(
+            TrafficQuery query,
+            CallPlan plan,
+            Set<Metric> metrics,
+            List<PlannedCall> calls,
+            List<Either<SourceFailure, SourceAnswer>> answers) {
+        Set<TrafficError> failures = new LinkedHashSet<>();
+        for (int i = 0; i < answers.size(); i++) {
+            Either<SourceFailure, SourceAnswer> answer = answers.get(i);
+            if (answer.isLeft()) {
+                failures.add(answer.getLeft());
+            } else {
+                malformation(calls.get(i), answer.get()).ifPresent(failures::add);
+            }
+        }
+        if (!failures.isEmpty()) {
+            return QueryOutcome.failure(query, List.copyOf(failures));
+        }
+        List<TrafficSeries> series = new ArrayList<>(metrics.size());
+        for (Metric metric : metrics) {
+            List<Chunk> chunks = new ArrayList<>(calls.size());
+            for (int i = 0; i < calls.size(); i++) {
+                PlannedCall call = calls.get(i);
+                // A metric the answer lacks leaves its slots missing: a gap, reported as one.
+                answers.get(i).get().series(metric).ifPresent(found -> chunks.add(new Chunk(call.window(), found)));
+            }
+            TrafficSeries stitched = SeriesStitcher.stitch(metric, plan.window(), plan.fetchStep(), chunks);
+            ResampleMode mode = query.resampleMode().orElse(ResampleMode.defaultFor(metric.quantity()));
+            series.add(Resampler.resample(stitched, plan.step(), mode));
+        }
+        List<VendorSummary> summaries = new ArrayList<>();
+        for (int i = 0; i < calls.size(); i++) {
+            SourceAnswer answer = answers.get(i).get();
+            if (!answer.vendorFigures().isEmpty()) {
+                summaries.add(new VendorSummary(calls.get(i).window(), answer.vendorFigures()));
+            }
+        }
+        return QueryOutcome.success(query, new TrafficResult(
+                query.key(), query.resource().source(), plan.window(), plan.step(), series, summaries));
+    }
+
+    /** An adapter's answer that cannot be stitched: a series at another step or of a metric nobody asked for. */
+    private static Optional<SourceFailure> malformation(PlannedCall call, SourceAnswer answer) {
+        for (TrafficSeries series : answer.series()) {
+            if (!series.step().equals(call.step()) || !call.metrics().contains(series.metric())) {
+                return Optional.of(SourceFailure.of(ErrorKind.MALFORMED_RESPONSE, call.source(),
+                        call.source().id() + " answered " + series.metric() + " every " + series.step()
+                                + " to a call for " + call.metrics() + " every " + call.step()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<QueryOutcome> rejectAll(List<TrafficQuery> queries, String message) {
+        QueryProblem problem = QueryProblem.invalid("", message);
+        return queries.stream().map(query -> QueryOutcome.failure(query, List.of(problem))).toList();
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}

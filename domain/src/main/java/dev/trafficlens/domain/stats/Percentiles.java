@@ -1,0 +1,93 @@
+package dev.trafficlens.domain.stats;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Arrays;
+import org.apache.commons.statistics.descriptive.NaNPolicy;
+import org.apache.commons.statistics.descriptive.Quantile;
+
+/**
+ * Exact percentiles of plain arrays, several from one selection pass and never by sorting everything. Selection is
+ * Apache Commons Statistics' {@link Quantile}; this class fixes which of its estimators our method names mean.
+ */
+public final class Percentiles {
+
+    private static final Quantile NEAREST_RANK = Quantile.withDefaults()
+            .withCopy(false).with(NaNPolicy.INCLUDE).with(Quantile.EstimationMethod.HF1);
+    private static final Quantile LINEAR = Quantile.withDefaults()
+            .withCopy(false).with(NaNPolicy.INCLUDE).with(Quantile.EstimationMethod.HF7);
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private Percentiles() {
+    }
+
+    /**
+     * Percentiles {@code percentiles} (each 0 to 100) of the present values in {@code values}; NaN marks a missing
+     * sample and is skipped. The array is not changed. Each answer is NaN when there is no present value.
+     */
+    public static double[] of(double[] values, PercentileMethod method, double... percentiles) {
+        checkPercentiles(percentiles);
+        double[] scratch = values.clone();
+        int present = 0;
+        for (double value : scratch) {
+            if (!Double.isNaN(value)) {
+                scratch[present++] = value;
+            }
+        }
+        return ofPrefix(scratch, present, method, percentiles);
+    }
+
+    /**
+     * The 1-based ascending rank the nearest-rank method picks among {@code n} samples: {@code ceil(p/100·n)}, at
+     * least 1. Computed in decimal, so 99.9 of 1,000 samples is rank 999 exactly, not 1,000 as {@code 0.999 * 1000}
+     * in binary floating point would round.
+     */
+    public static int nearestRank(double percentile, int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("n: expected at least one sample, got " + n);
+        }
+        checkPercentiles(percentile);
+        int rank = BigDecimal.valueOf(percentile).multiply(BigDecimal.valueOf(n))
+                .divide(HUNDRED, 0, RoundingMode.CEILING).intValueExact();
+        return Math.max(1, rank);
+    }
+
+    /**
+     * Percentiles of {@code scratch[0, count)}, which must hold no NaN and which this reorders. Package-private: the
+     * statistics of this package fill a scratch array in their own pass and hand it here.
+     */
+    static double[] ofPrefix(double[] scratch, int count, PercentileMethod method, double... percentiles) {
+        double[] answers = new double[percentiles.length];
+        if (count == 0) {
+            Arrays.fill(answers, Double.NaN);
+            return answers;
+        }
+        double[] probabilities = new double[percentiles.length];
+        for (int i = 0; i < percentiles.length; i++) {
+            probabilities[i] = method == PercentileMethod.NEAREST_RANK
+                    ? nearestRankProbability(percentiles[i], count)
+                    : percentiles[i] / 100.0;
+        }
+        Quantile quantile = method == PercentileMethod.NEAREST_RANK ? NEAREST_RANK : LINEAR;
+        return quantile.evaluateRange(scratch, 0, count, probabilities);
+    }
+
+    /**
+     * HF1 picks rank {@code ceil(n·q)}; asking it for q = (rank − ½)/n lands half a rank away from any integer, so
+     * binary rounding of q cannot move it off the exact decimal rank.
+     */
+    private static double nearestRankProbability(double percentile, int n) {
+        return (nearestRank(percentile, n) - 0.5) / n;
+    }
+
+    static void checkPercentiles(double... percentiles) {
+        if (percentiles.length == 0) {
+            throw new IllegalArgumentException("percentiles: expected at least one percentile");
+        }
+        for (double p : percentiles) {
+            if (!(p >= 0 && p <= 100)) {
+                throw new IllegalArgumentException("percentiles: expected values from 0 to 100, got " + p);
+            }
+        }
+    }
+}
