@@ -101,6 +101,12 @@ public class PercentileBenchmark {
         return commonsStatisticsNearestRank.evaluate(inboundBitrates, 0.95);
     }
 
+    /** The selection floor of the full statistics: the same three ranks, from Commons Statistics alone. */
+    @Benchmark
+    public double[] commonsStatisticsQuantileP50P95P99() {
+        return commonsStatisticsNearestRank.evaluate(inboundBitrates, 0.50, 0.95, 0.99);
+    }
+
     @Benchmark
     public double commonsMath3PercentileP95() {
         // evaluate(double[], p) works on a NaN-free copy; setData would cache the array across calls instead.
@@ -138,6 +144,21 @@ public class PercentileBenchmark {
     @Benchmark
     public SeriesStatistics domainFullStatistics() {
         return SeriesStatistics.of(inboundSeries, fullStatisticsRequest);
+    }
+
+    /**
+     * Builds one series from a caller's array: with {@code -prof gc}, its allocation per operation is what a series of
+     * {@code size} samples costs in memory (the copied array plus a small object).
+     */
+    @Benchmark
+    public TrafficSeries domainSeriesFootprint() {
+        return TrafficSeries.of(Metric.BITRATE_IN, SERIES_START, Step.FIVE_MINUTES, inboundBitrates);
+    }
+
+    /** The domain's statistics with p95 only: its overhead over Commons Statistics' p95 alone, like for like. */
+    @Benchmark
+    public SeriesStatistics domainStatisticsP95Only() {
+        return SeriesStatistics.of(inboundSeries, StatisticsRequest.BILLING);
     }
 
     @Benchmark

@@ -56,8 +56,13 @@ public record SeriesStatistics(
             }
             scratch[used++] = value;
             sum += value;
-            min = Math.min(min, value);
-            max = Math.max(max, value);
+            // Plain comparisons: Math.min/max also order -0.0 and NaN, which cost time and cannot occur here.
+            if (value < min) {
+                min = value;
+            }
+            if (value > max) {
+                max = value;
+            }
         }
         double[] percentileValues = Percentiles.ofPrefix(
                 scratch, used, request.method(), request.percentileArray());
