@@ -27,21 +27,70 @@ public final class BillingPercentile {
             case HIGHER_DIRECTION -> higher(
                     select(scratch, fillDirection(scratch, in, policy), percentile),
                     select(scratch, fillDirection(scratch, out, policy), percentile));
-            case PER_INTERVAL_MAX -> select(scratch, fillCombined(scratch, in, out, policy, false), percentile);
-            case SUM -> select(scratch, fillCombined(scratch, in, out, policy, true), percentile);
+            case PER_INTERVAL_MAX -> selectCombined(scratch, in, out, policy, false, percentile);
+            case SUM -> selectCombined(scratch, in, out, policy, true, percentile);
         };
     }
 
-    /** All three rules at once, sharing one scratch array. */
+    /**
+     * All three rules at once. The per-interval maximum is never below either direction's percentile, and the sum
+     * never below the maximum, once both directions are ranked over the same intervals with no negative value; then
+     * only the intervals at or above the lower bound can hold the answer, and the last two selections run on those
+     * few. Where that does not hold (a sample missing in one direction only, a negative value) every rule selects
+     * over all intervals, as {@link #of} does.
+     */
     public static BillingFigures all(TrafficSeries in, TrafficSeries out, double percentile, MissingPolicy policy) {
         checkPair(in, out);
         Percentiles.checkPercentiles(percentile);
         double[] scratch = new double[in.size()];
         OptionalDouble inbound = select(scratch, fillDirection(scratch, in, policy), percentile);
         OptionalDouble outbound = select(scratch, fillDirection(scratch, out, policy), percentile);
-        OptionalDouble perIntervalMax = select(scratch, fillCombined(scratch, in, out, policy, false), percentile);
-        OptionalDouble sum = select(scratch, fillCombined(scratch, in, out, policy, true), percentile);
-        return new BillingFigures(higher(inbound, outbound), perIntervalMax, sum);
+        OptionalDouble higherDirection = higher(inbound, outbound);
+        if (higherDirection.isEmpty() || !sameIntervalsNonNegative(in, out, policy)) {
+            return new BillingFigures(higherDirection,
+                    selectCombined(scratch, in, out, policy, false, percentile),
+                    selectCombined(scratch, in, out, policy, true, percentile));
+        }
+        int intervals = policy == MissingPolicy.ZERO ? in.size() : in.presentCount();
+        int rank = Percentiles.nearestRank(percentile, intervals);
+        double perIntervalMax = selectAtOrAbove(scratch, in, out, policy, false, higherDirection.getAsDouble(), rank,
+                intervals);
+        double sum = selectAtOrAbove(scratch, in, out, policy, true, perIntervalMax, rank, intervals);
+        return new BillingFigures(higherDirection, OptionalDouble.of(perIntervalMax), OptionalDouble.of(sum));
+    }
+
+    private static OptionalDouble selectCombined(
+            double[] scratch, TrafficSeries in, TrafficSeries out, MissingPolicy policy, boolean add, double percentile) {
+        return select(scratch, fillCombined(scratch, in, out, policy, add, Double.NEGATIVE_INFINITY), percentile);
+    }
+
+    /**
+     * The value of ascending {@code rank} among the {@code intervals} combined values, given that it is at least
+     * {@code floor}: every value below the floor ranks before it, so it is the {@code rank − below}-th of the rest.
+     */
+    private static double selectAtOrAbove(double[] scratch, TrafficSeries in, TrafficSeries out, MissingPolicy policy,
+            boolean add, double floor, int rank, int intervals) {
+        int kept = fillCombined(scratch, in, out, policy, add, floor);
+        int rankAmongKept = rank - (intervals - kept);
+        if (rankAmongKept < 1 || rankAmongKept > kept) {
+            throw new IllegalStateException("the lower bound " + floor + " is above the answer: a bug in its proof");
+        }
+        return Percentiles.selectRanks(scratch, kept, rankAmongKept)[0];
+    }
+
+    /** Whether both directions have samples in exactly the same intervals (or gaps count as 0) and none is negative. */
+    private static boolean sameIntervalsNonNegative(TrafficSeries in, TrafficSeries out, MissingPolicy policy) {
+        boolean zeroFill = policy == MissingPolicy.ZERO;
+        for (int i = 0, size = in.size(); i < size; i++) {
+            double inbound = in.valueAt(i);
+            double outbound = out.valueAt(i);
+            boolean inMissing = inbound != inbound;
+            boolean outMissing = outbound != outbound;
+            if ((inMissing != outMissing && !zeroFill) || inbound < 0 || outbound < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int fillDirection(double[] scratch, TrafficSeries series, MissingPolicy policy) {
@@ -58,8 +107,9 @@ public final class BillingPercentile {
         return used;
     }
 
+    /** Fills {@code scratch} with the per-interval max or sum of the intervals that count, keeping those at or above {@code floor}. */
     private static int fillCombined(
-            double[] scratch, TrafficSeries in, TrafficSeries out, MissingPolicy policy, boolean add) {
+            double[] scratch, TrafficSeries in, TrafficSeries out, MissingPolicy policy, boolean add, double floor) {
         int used = 0;
         boolean zeroFill = policy == MissingPolicy.ZERO;
         for (int i = 0, size = in.size(); i < size; i++) {
@@ -72,7 +122,10 @@ public final class BillingPercentile {
                 inbound = inbound == inbound ? inbound : 0;
                 outbound = outbound == outbound ? outbound : 0;
             }
-            scratch[used++] = add ? inbound + outbound : Math.max(inbound, outbound);
+            double combined = add ? inbound + outbound : Math.max(inbound, outbound);
+            if (combined >= floor) {
+                scratch[used++] = combined;
+            }
         }
         return used;
     }

@@ -62,22 +62,31 @@ public final class Percentiles {
             Arrays.fill(answers, Double.NaN);
             return answers;
         }
+        if (method == PercentileMethod.NEAREST_RANK) {
+            int[] ranks = new int[percentiles.length];
+            for (int i = 0; i < percentiles.length; i++) {
+                ranks[i] = nearestRank(percentiles[i], count);
+            }
+            return selectRanks(scratch, count, ranks);
+        }
         double[] probabilities = new double[percentiles.length];
         for (int i = 0; i < percentiles.length; i++) {
-            probabilities[i] = method == PercentileMethod.NEAREST_RANK
-                    ? nearestRankProbability(percentiles[i], count)
-                    : percentiles[i] / 100.0;
+            probabilities[i] = percentiles[i] / 100.0;
         }
-        Quantile quantile = method == PercentileMethod.NEAREST_RANK ? NEAREST_RANK : LINEAR;
-        return quantile.evaluateRange(scratch, 0, count, probabilities);
+        return LINEAR.evaluateRange(scratch, 0, count, probabilities);
     }
 
     /**
-     * HF1 picks rank {@code ceil(n·q)}; asking it for q = (rank − ½)/n lands half a rank away from any integer, so
-     * binary rounding of q cannot move it off the exact decimal rank.
+     * The values of the given 1-based ascending {@code ranks} among {@code scratch[0, count)}, which must hold no NaN
+     * and which this reorders; one selection pass for all ranks. HF1 picks rank {@code ceil(n·q)}; asking it for
+     * q = (rank − ½)/n lands half a rank away from any integer, so binary rounding of q cannot move it off the rank.
      */
-    private static double nearestRankProbability(double percentile, int n) {
-        return (nearestRank(percentile, n) - 0.5) / n;
+    static double[] selectRanks(double[] scratch, int count, int... ranks) {
+        double[] probabilities = new double[ranks.length];
+        for (int i = 0; i < ranks.length; i++) {
+            probabilities[i] = (ranks[i] - 0.5) / count;
+        }
+        return NEAREST_RANK.evaluateRange(scratch, 0, count, probabilities);
     }
 
     static void checkPercentiles(double... percentiles) {

@@ -46,6 +46,38 @@ class BillingPercentileTest {
     }
 
     @Test
+    void all_rules_at_once_equal_each_rule_alone_on_random_links_with_and_without_one_sided_gaps() {
+        Random random = new Random(2026);
+        for (int round = 0; round < 600; round++) {
+            int size = 1 + random.nextInt(round < 500 ? 300 : 20_000);
+            double[] inbound = PercentilesTest.trafficLike(random, size);
+            double[] outbound = PercentilesTest.trafficLike(random, size);
+            if (round % 2 == 0) {
+                // The usual vendor gap: both directions missing together.
+                for (int i = 0; i < size; i++) {
+                    if (Double.isNaN(inbound[i]) || Double.isNaN(outbound[i])) {
+                        inbound[i] = Double.NaN;
+                        outbound[i] = Double.NaN;
+                    }
+                }
+            }
+            if (round % 7 == 0) {
+                outbound[random.nextInt(size)] = -1; // a broken vendor value: the shortcut must not apply
+            }
+            TrafficSeries a = inbound(inbound);
+            TrafficSeries b = outbound(outbound);
+            double percentile = round % 3 == 0 ? 95 : random.nextInt(101);
+            for (MissingPolicy policy : MissingPolicy.values()) {
+                BillingFigures figures = BillingPercentile.all(a, b, percentile, policy);
+                for (BillingRule rule : BillingRule.values()) {
+                    assertThat(figures.by(rule)).as("%s, %s, p%s, %s samples", rule, policy, percentile, size)
+                            .isEqualTo(BillingPercentile.of(a, b, rule, percentile, policy));
+                }
+            }
+        }
+    }
+
+    @Test
     void an_interval_missing_in_one_direction_is_skipped_by_combined_rules_or_zeroed() {
         TrafficSeries gappyIn = inbound(5, NA, 7);
         TrafficSeries fullOut = outbound(1, 50, 2);
