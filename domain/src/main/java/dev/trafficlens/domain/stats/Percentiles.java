@@ -47,6 +47,10 @@ public final class Percentiles {
             throw new IllegalArgumentException("n: expected at least one sample, got " + n);
         }
         checkPercentiles(percentile);
+        if (percentile == Math.rint(percentile)) {
+            // Whole percentiles, the usual case, are exact in integer arithmetic: ceil(p·n/100).
+            return (int) Math.max(1, ((long) percentile * n + 99) / 100);
+        }
         int rank = BigDecimal.valueOf(percentile).multiply(BigDecimal.valueOf(n))
                 .divide(HUNDRED, 0, RoundingMode.CEILING).intValueExact();
         return Math.max(1, rank);
