@@ -1,0 +1,43 @@
+package dev.trafficlens.adapters.support;
+
+import dev.trafficlens.domain.model.SourceFailure;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/** What an adapter made of one HTTP response: a value, a final failure, or a failure worth retrying. */
+public sealed interface Attempt<T> {
+
+    static <T> Attempt<T> success(T value) {
+        return new Success<>(value);
+    }
+
+    static <T> Attempt<T> failure(SourceFailure failure) {
+        return new Failure<>(failure);
+    }
+
+    /** Network trouble, a server error or throttling: tried again while attempts and the deadline allow. */
+    static <T> Attempt<T> retryable(SourceFailure failure) {
+        return new Retryable<>(failure);
+    }
+
+    record Success<T>(T value) implements Attempt<T> {
+    }
+
+    record Failure<T>(SourceFailure failure) implements Attempt<T> {
+        public Failure {
+            Objects.requireNonNull(failure, "failure");
+        }
+    }
+
+    record Retryable<T>(SourceFailure failure) implements Attempt<T> {
+        public Retryable {
+            Objects.requireNonNull(failure, "failure");
+        }
+
+        /** How long the vendor asked us to wait, if it did. */
+        public Optional<Duration> retryAfter() {
+            return failure.retryAfter();
+        }
+    }
+}

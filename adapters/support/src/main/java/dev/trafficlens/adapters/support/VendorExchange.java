@@ -1,0 +1,177 @@
+package dev.trafficlens.adapters.support;
+
+import dev.trafficlens.domain.model.ErrorKind;
+import dev.trafficlens.domain.model.Source;
+import dev.trafficlens.domain.model.SourceFailure;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.vavr.control.Either;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Sends one logical request to a vendor and turns whatever happens into a value: retries network errors, timeouts,
+ * server errors and throttling with jittered exponential backoff (resilience4j), honours Retry-After, keeps every
+ * credential within its rate limit across all adapters of the process, and gives up at the policy's deadline.
+ * Failures never carry a URL, a header or an exception message, so no signature or key can leak through them.
+ */
+public final class VendorExchange {
+
+    /** One limiter per vendor credential, shared by every adapter instance that uses it. */
+    private static final ConcurrentMap<String, RateLimiter> LIMITERS = new ConcurrentHashMap<>();
+    private static final ScheduledExecutorService SCHEDULER = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "trafficlens-vendor-retries");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final HttpClient client;
+    private final HttpSettings settings;
+    private final RateLimiter rateLimiter;
+
+    /**
+     * @param credentialKey names the credential for rate limiting, such as {@code zenlayer:<access key id>}; it is
+     *                      an identifier, never the secret
+     */
+    public VendorExchange(HttpSettings settings, String credentialKey) {
+        this.settings = settings;
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        this.rateLimiter = LIMITERS.computeIfAbsent(credentialKey + "@" + settings.rateLimit(), key -> RateLimiter.of(
+                key, RateLimiterConfig.custom()
+                        .limitForPeriod(settings.rateLimit().permits())
+                        .limitRefreshPeriod(settings.rateLimit().period())
+                        .timeoutDuration(settings.retryPolicy().deadline())
+                        .build()));
+    }
+
+    public HttpSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Sends the request {@code request} builds (called again for every attempt, so each is signed afresh) and reads
+     * each response with {@code interpret}.
+     */
+    public <T> CompletableFuture<Either<SourceFailure, T>> send(
+            Source source, Supplier<HttpRequest.Builder> request, Function<HttpResponse<byte[]>, Attempt<T>> interpret) {
+        RetryPolicy policy = settings.retryPolicy();
+        long deadline = System.nanoTime() + policy.deadline().toNanos();
+        AtomicInteger attempts = new AtomicInteger();
+        IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(
+                policy.initialBackoff(), policy.multiplier(), 0.5, policy.maxBackoff());
+        RetryConfig config = RetryConfig.<Attempt<T>>custom()
+                .maxAttempts(policy.maxAttempts())
+                .retryOnResult(attempt -> attempt instanceof Attempt.Retryable<T> retryable
+                        && System.nanoTime() + retryable.retryAfter().orElse(Duration.ZERO).toNanos() < deadline)
+                .retryOnException(failure -> isTransient(failure) && System.nanoTime() < deadline)
+                .intervalBiFunction((attempt, outcome) -> outcome.isRight()
+                        && outcome.get() instanceof Attempt.Retryable<T> retryable
+                        && retryable.retryAfter().isPresent()
+                        ? retryable.retryAfter().get().toMillis()
+                        : backoff.apply(attempt))
+                .failAfterMaxAttempts(false)
+                .build();
+        Retry retry = Retry.of(source.id(), config);
+        CompletionStage<Attempt<T>> outcome = retry.executeCompletionStage(SCHEDULER,
+                () -> attemptOnce(source, request, interpret, attempts));
+        long remaining = Math.max(1, deadline - System.nanoTime());
+        return outcome.toCompletableFuture()
+                .orTimeout(remaining, TimeUnit.NANOSECONDS)
+                .handle((attempt, failure) -> settle(source, attempt, failure, attempts.get()));
+    }
+
+    private <T> CompletionStage<Attempt<T>> attemptOnce(
+            Source source,
+            Supplier<HttpRequest.Builder> request,
+            Function<HttpResponse<byte[]>, Attempt<T>> interpret,
+            AtomicInteger attempts) {
+        long wait = rateLimiter.reservePermission();
+        if (wait < 0) {
+            return CompletableFuture.completedFuture(Attempt.failure(SourceFailure.of(ErrorKind.RATE_LIMITED, source,
+                    source.id() + ": the client-side limit of " + settings.rateLimit().permits() + " calls per "
+                            + settings.rateLimit().period().toMillis() + " ms for this credential has no room before "
+                            + "the deadline")));
+        }
+        CompletableFuture<Void> permitted = wait == 0
+                ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(wait, TimeUnit.NANOSECONDS));
+        return permitted.thenCompose(ready -> {
+            attempts.incrementAndGet();
+            HttpRequest built = request.get().timeout(settings.requestTimeout()).build();
+            return client.sendAsync(built, HttpResponse.BodyHandlers.ofByteArray());
+        }).thenApply(response -> {
+            try {
+                return interpret.apply(response);
+            } catch (RuntimeException bug) {
+                return Attempt.<T>failure(SourceFailure.of(ErrorKind.MALFORMED_RESPONSE, source,
+                        source.id() + " answered HTTP " + response.statusCode() + " in a shape the adapter could not "
+                                + "read (" + bug.getClass().getSimpleName() + ")"));
+            }
+        });
+    }
+
+    private <T> Either<SourceFailure, T> settle(Source source, Attempt<T> attempt, Throwable failure, int attempts) {
+        if (failure != null) {
+            Throwable cause = unwrap(failure);
+            String host = settings.hostHeader();
+            String what = cause instanceof TimeoutException
+                    ? "gave no answer within the " + settings.retryPolicy().deadline().toSeconds() + " s deadline"
+                    : cause instanceof HttpTimeoutException
+                    ? "did not answer within " + settings.requestTimeout().toMillis() + " ms"
+                    : "could not be reached (" + cause.getClass().getSimpleName() + ")";
+            return Either.left(SourceFailure.of(ErrorKind.VENDOR_UNAVAILABLE, source,
+                    source.id() + " at " + host + " " + what + after(attempts)));
+        }
+        if (attempt instanceof Attempt.Success<T> success) {
+            return Either.right(success.value());
+        }
+        SourceFailure reported = attempt instanceof Attempt.Retryable<T> retryable
+                ? retryable.failure()
+                : ((Attempt.Failure<T>) attempt).failure();
+        return Either.left(attempts > 1 ? withSuffix(reported, after(attempts)) : reported);
+    }
+
+    private static SourceFailure withSuffix(SourceFailure failure, String suffix) {
+        return new SourceFailure(failure.kind(), failure.source(), failure.message() + suffix, failure.vendorCode(),
+                failure.requestId(), failure.retryAfter());
+    }
+
+    private static String after(int attempts) {
+        return attempts > 1 ? " (gave up after " + attempts + " attempts)" : "";
+    }
+
+    private static boolean isTransient(Throwable failure) {
+        Throwable cause = unwrap(failure);
+        return cause instanceof IOException;
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}
