@@ -23,7 +23,8 @@ import java.util.function.Function;
 public final class StubVendor implements AutoCloseable {
 
     /** One recorded request. Header names are lower-case. */
-    public record Request(String method, String path, String rawQuery, Map<String, List<String>> headers, byte[] body) {
+    public record Request(
+            String method, String path, String rawQuery, Map<String, List<String>> headers, byte[] body, long receivedAtNanos) {
 
         public String bodyText() {
             return new String(body, StandardCharsets.UTF_8);
@@ -96,7 +97,7 @@ public final class StubVendor implements AutoCloseable {
         exchange.getRequestHeaders().forEach((name, values) ->
                 headers.put(name.toLowerCase(java.util.Locale.ROOT), List.copyOf(values)));
         Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                exchange.getRequestURI().getRawQuery(), headers, body);
+                exchange.getRequestURI().getRawQuery(), headers, body, System.nanoTime());
         Function<Request, Reply> next;
         synchronized (this) {
             requests.add(request);

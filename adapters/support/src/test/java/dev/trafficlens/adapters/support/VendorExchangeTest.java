@@ -1,0 +1,176 @@
+package dev.trafficlens.adapters.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.trafficlens.domain.model.ErrorKind;
+import dev.trafficlens.domain.model.RateLimit;
+import dev.trafficlens.domain.model.Source;
+import dev.trafficlens.domain.model.SourceFailure;
+import io.vavr.control.Either;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class VendorExchangeTest {
+
+    private static final Source SOURCE = Source.ZENLAYER_PRIVATE_CONNECT;
+    private static final RetryPolicy QUICK = new RetryPolicy(3, Duration.ofMillis(5), 2, Duration.ofMillis(10),
+            Duration.ofSeconds(10));
+
+    private final StubVendor vendor = StubVendor.start();
+
+    @AfterEach
+    void stop() {
+        vendor.close();
+    }
+
+    @Test
+    void a_retried_server_error_is_followed_by_the_success() {
+        vendor.then(StubVendor.Reply.json(503, "{}")).then(StubVendor.Reply.json(200, "{\"ok\":true}"));
+
+        Either<SourceFailure, String> outcome = send(exchange(QUICK), this::bodyOnSuccess);
+
+        assertThat(outcome.get()).isEqualTo("{\"ok\":true}");
+        assertThat(vendor.requests()).hasSize(2);
+    }
+
+    @Test
+    void retry_after_is_honoured() {
+        vendor.then(StubVendor.Reply.json(429, "{}").withHeader("Retry-After", "1"))
+                .then(StubVendor.Reply.json(200, "{}"));
+
+        send(exchange(QUICK), this::bodyOnSuccess).get();
+
+        List<StubVendor.Request> requests = vendor.requests();
+        long waitedMillis = (requests.get(1).receivedAtNanos() - requests.get(0).receivedAtNanos()) / 1_000_000;
+        assertThat(waitedMillis).isGreaterThanOrEqualTo(950);
+    }
+
+    @Test
+    void a_retry_after_beyond_the_deadline_is_reported_at_once_with_the_wait() {
+        vendor.then(StubVendor.Reply.json(429, "{}").withHeader("Retry-After", "3600"));
+
+        SourceFailure failure = send(exchange(QUICK), this::bodyOnSuccess).getLeft();
+
+        assertThat(failure.kind()).isEqualTo(ErrorKind.RATE_LIMITED);
+        assertThat(failure.retryAfter()).hasValue(Duration.ofHours(1));
+        assertThat(vendor.requests()).hasSize(1);
+    }
+
+    @Test
+    void a_vendor_slower_than_the_request_timeout_is_unavailable_after_bounded_attempts() {
+        vendor.then(request -> {
+            sleep(1500);
+            return StubVendor.Reply.json(200, "{}");
+        });
+        HttpSettings slow = new HttpSettings(vendor.endpoint(), Duration.ofSeconds(1), Duration.ofMillis(200),
+                RateLimit.assumedPerSecond(100), QUICK.withMaxAttempts(2));
+
+        SourceFailure failure = send(new VendorExchange(slow, credential()), this::bodyOnSuccess).getLeft();
+
+        assertThat(failure.kind()).isEqualTo(ErrorKind.VENDOR_UNAVAILABLE);
+        assertThat(failure.message()).contains("did not answer within 200 ms", "gave up after 2 attempts");
+    }
+
+    @Test
+    void the_deadline_bounds_the_whole_exchange() {
+        vendor.then(StubVendor.Reply.json(503, "{}"));
+        RetryPolicy patientButBounded = new RetryPolicy(50, Duration.ofMillis(100), 1, Duration.ofMillis(100),
+                Duration.ofMillis(700));
+
+        long started = System.nanoTime();
+        SourceFailure failure = send(exchange(patientButBounded), this::bodyOnSuccess).getLeft();
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(failure.kind()).isEqualTo(ErrorKind.VENDOR_UNAVAILABLE);
+        assertThat(vendor.requests().size()).isBetween(2, 10);
+        assertThat(tookMillis).as("gave up near the deadline, not after 50 attempts").isLessThan(5_000);
+    }
+
+    @Test
+    void adapters_sharing_a_credential_share_its_rate_limit() {
+        vendor.then(StubVendor.Reply.json(200, "{}"));
+        String credential = credential();
+        RetryPolicy shortDeadline = QUICK.withDeadline(Duration.ofMillis(300));
+        HttpSettings twoPerMinute = new HttpSettings(vendor.endpoint(), Duration.ofSeconds(1), Duration.ofSeconds(1),
+                new RateLimit(2, Duration.ofMinutes(1), false), shortDeadline);
+        VendorExchange first = new VendorExchange(twoPerMinute, credential);
+        VendorExchange second = new VendorExchange(twoPerMinute, credential);
+        VendorExchange otherCredential = new VendorExchange(twoPerMinute, credential());
+
+        List<Either<SourceFailure, String>> outcomes = IntStream.range(0, 4)
+                .mapToObj(i -> send(i % 2 == 0 ? first : second, this::bodyOnSuccess)).toList();
+
+        assertThat(outcomes).filteredOn(Either::isRight).hasSize(2);
+        assertThat(outcomes).filteredOn(Either::isLeft).allSatisfy(outcome -> {
+            assertThat(outcome.getLeft().kind()).isEqualTo(ErrorKind.RATE_LIMITED);
+            assertThat(outcome.getLeft().message()).contains("client-side limit of 2 calls");
+        });
+        assertThat(send(otherCredential, this::bodyOnSuccess).isRight()).isTrue();
+        assertThat(vendor.requests()).hasSize(3);
+    }
+
+    @Test
+    void an_interpreter_that_throws_yields_a_malformed_response() {
+        vendor.then(StubVendor.Reply.json(200, "{}"));
+
+        SourceFailure failure = send(exchange(QUICK), response -> {
+            throw new IllegalStateException("shape");
+        }).getLeft();
+
+        assertThat(failure.kind()).isEqualTo(ErrorKind.MALFORMED_RESPONSE);
+        assertThat(failure.message()).contains("IllegalStateException");
+    }
+
+    @Test
+    void concurrent_exchanges_all_complete() {
+        vendor.then(StubVendor.Reply.json(200, "{\"n\":1}"));
+        VendorExchange exchange = exchange(QUICK);
+
+        List<CompletableFuture<Either<SourceFailure, String>>> inFlight = IntStream.range(0, 40)
+                .mapToObj(i -> exchange.send(SOURCE, this::request, this::bodyOnSuccess)).toList();
+
+        assertThat(inFlight).allSatisfy(future ->
+                assertThat(future.orTimeout(20, TimeUnit.SECONDS).join().isRight()).isTrue());
+    }
+
+    private VendorExchange exchange(RetryPolicy retries) {
+        return new VendorExchange(new HttpSettings(vendor.endpoint(), Duration.ofSeconds(1), Duration.ofSeconds(5),
+                RateLimit.assumedPerSecond(1000), retries), credential());
+    }
+
+    private Either<SourceFailure, String> send(
+            VendorExchange exchange, Function<HttpResponse<byte[]>, Attempt<String>> interpret) {
+        return exchange.send(SOURCE, this::request, interpret).orTimeout(30, TimeUnit.SECONDS).join();
+    }
+
+    private HttpRequest.Builder request() {
+        return HttpRequest.newBuilder(vendor.endpoint().resolve("/api")).GET();
+    }
+
+    private Attempt<String> bodyOnSuccess(HttpResponse<byte[]> response) {
+        return VendorResponses.<String>transportFailure(SOURCE, response)
+                .orElseGet(() -> Attempt.success(new String(response.body(), StandardCharsets.UTF_8)));
+    }
+
+    private static String credential() {
+        return "test:" + UUID.randomUUID();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
