@@ -32,6 +32,10 @@ public record SourceFailure(
         return new SourceFailure(kind, source, message, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
+    public SourceFailure withMessage(String newMessage) {
+        return new SourceFailure(kind, source, newMessage, vendorCode, requestId, retryAfter);
+    }
+
     public SourceFailure withVendorCode(String code) {
         return new SourceFailure(kind, source, message, Optional.of(code), requestId, retryAfter);
     }

@@ -150,12 +150,7 @@ public final class VendorExchange {
         SourceFailure reported = attempt instanceof Attempt.Retryable<T> retryable
                 ? retryable.failure()
                 : ((Attempt.Failure<T>) attempt).failure();
-        return Either.left(attempts > 1 ? withSuffix(reported, after(attempts)) : reported);
-    }
-
-    private static SourceFailure withSuffix(SourceFailure failure, String suffix) {
-        return new SourceFailure(failure.kind(), failure.source(), failure.message() + suffix, failure.vendorCode(),
-                failure.requestId(), failure.retryAfter());
+        return Either.left(attempts > 1 ? reported.withMessage(reported.message() + after(attempts)) : reported);
     }
 
     private static String after(int attempts) {
