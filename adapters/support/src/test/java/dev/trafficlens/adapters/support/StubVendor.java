@@ -17,8 +17,9 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
- * A scripted vendor on a loopback port for adapter tests: answers each request with the next scripted reply (the
- * last one repeats), or with a reply computed from the request, and records every request it saw.
+ * A scripted vendor on a loopback port for adapter tests: answers each request with the next scripted reply, or
+ * with a reply computed from the request, and records every request it saw. The last reply repeats until another is
+ * scripted; once served, it gives way to the new one.
  */
 public final class StubVendor implements AutoCloseable {
 
@@ -54,6 +55,7 @@ public final class StubVendor implements AutoCloseable {
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
     private final Deque<Function<Request, Reply>> script = new ArrayDeque<>();
     private final List<Request> requests = new ArrayList<>();
+    private boolean lastReplyServed;
 
     private StubVendor() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -76,13 +78,16 @@ public final class StubVendor implements AutoCloseable {
     }
 
     /** Answers the next request with {@code reply}. */
-    public synchronized StubVendor then(Reply reply) {
-        script.add(request -> reply);
-        return this;
+    public StubVendor then(Reply reply) {
+        return then(request -> reply);
     }
 
     /** Answers the next request with what {@code replyTo} makes of it. */
     public synchronized StubVendor then(Function<Request, Reply> replyTo) {
+        if (lastReplyServed && script.size() == 1) {
+            script.clear();
+        }
+        lastReplyServed = false;
         script.add(replyTo);
         return this;
     }
@@ -101,7 +106,12 @@ public final class StubVendor implements AutoCloseable {
         Function<Request, Reply> next;
         synchronized (this) {
             requests.add(request);
-            next = script.size() > 1 ? script.poll() : script.peek();
+            if (script.size() > 1) {
+                next = script.poll();
+            } else {
+                next = script.peek();
+                lastReplyServed = next != null;
+            }
         }
         Reply reply = next == null ? Reply.json(599, "{\"stub\":\"nothing scripted\"}") : next.apply(request);
         reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));

@@ -171,10 +171,15 @@ public abstract class TrafficSourceContractKit {
     @Test
     void unreadable_answers_are_malformed_responses_never_exceptions() {
         for (String body : new String[] {"{\"truncated\": [1, 2", "<html>maintenance</html>", "[]", "{}", ""}) {
+            // A fresh vendor per body: a stub repeats its last reply, so queueing would replay the previous body.
+            vendor.close();
+            vendor = StubVendor.start();
             vendor.then(StubVendor.Reply.json(200, body));
 
             Either<SourceFailure, SourceAnswer> answer = fetch(source(), aDay());
 
+            assertThat(vendor.requests()).as("body %s was served", body).isNotEmpty()
+                    .allSatisfy(request -> assertThat(request.method()).isNotBlank());
             assertThat(answer.isLeft()).as("body %s", body).isTrue();
             assertThat(answer.getLeft().kind()).as("body %s", body).isEqualTo(ErrorKind.MALFORMED_RESPONSE);
         }
