@@ -1,0 +1,5 @@
+/**
+ * The QingCloud adapter: reads SD-WAN access point traffic (GetWanMonitor) through the domain's outbound port,
+ * signing each request with QingCloud's signature version 1 and decoding its compressed {@code [in, out]} series.
+ */
+package dev.trafficlens.adapters.qingcloud;
