@@ -1,6 +1,7 @@
 package dev.trafficlens.adapters.qingcloud;
 
 import dev.trafficlens.adapters.support.VendorExchange;
+import dev.trafficlens.domain.model.ErrorKind;
 import dev.trafficlens.domain.model.Metric;
 import dev.trafficlens.domain.model.QingCloudWanAccess;
 import dev.trafficlens.domain.model.Source;
@@ -48,18 +49,23 @@ public final class QingCloudTrafficSource implements TrafficSource {
 
     @Override
     public CompletionStage<Either<SourceFailure, SourceAnswer>> fetch(PlannedCall call) {
+        // The planner never asks for these; a library user calling the adapter directly gets a value, not a throw.
         if (!(call.resource() instanceof QingCloudWanAccess)) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException(
-                    "call: expected a QingCloudWanAccess, got " + call.resource().source().id()));
+            return refuse(call.source(), "the QingCloud adapter serves only QingCloudWanAccess resources, got "
+                    + call.resource().source().id());
         }
         Set<Metric> served = Source.QINGCLOUD_WAN.limits().metrics();
         if (!served.containsAll(call.metrics())) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException(
-                    "call: " + Source.QINGCLOUD_WAN.id() + " serves " + served + ", got " + call.metrics()));
+            return refuse(Source.QINGCLOUD_WAN, Source.QINGCLOUD_WAN.id() + " serves " + served + ", the call asked for "
+                    + call.metrics());
         }
         Map<String, String> parameters = GetWanMonitorRequest.parameters(call);
         GetWanMonitorReader reader = new GetWanMonitorReader(call);
         return exchange.send(Source.QINGCLOUD_WAN, signedRequest(parameters), reader::interpret);
+    }
+
+    private static CompletionStage<Either<SourceFailure, SourceAnswer>> refuse(Source source, String message) {
+        return CompletableFuture.completedFuture(Either.left(SourceFailure.of(ErrorKind.VENDOR_ERROR, source, message)));
     }
 
     /** Builds the request anew for every attempt, so each retry carries a fresh time_stamp and signature. */

@@ -1,7 +1,6 @@
 package dev.trafficlens.adapters.qingcloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.trafficlens.adapters.support.RetryPolicy;
 import dev.trafficlens.adapters.support.Secret;
@@ -34,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -413,7 +411,7 @@ class QingCloudTrafficSourceTest {
     }
 
     @Test
-    void refuses_a_call_for_another_source_or_a_metric_it_does_not_serve_as_the_callers_bug() {
+    void refuses_a_call_for_another_source_or_a_metric_it_does_not_serve_without_sending_it() {
         QingCloudTrafficSource source = source(Clock.systemUTC());
         PlannedCall zenlayer = new PlannedCall(new ZenlayerPrivateConnect("pc-1"), anHour().window(),
                 Step.FIVE_MINUTES, Set.of(Metric.BITRATE_IN));
@@ -421,9 +419,9 @@ class QingCloudTrafficSourceTest {
                 Set.of(Metric.VOLUME_TOTAL));
 
         for (PlannedCall wrong : List.of(zenlayer, total)) {
-            assertThatThrownBy(() -> source.fetch(wrong).toCompletableFuture().join())
-                    .isInstanceOf(CompletionException.class)
-                    .hasCauseInstanceOf(IllegalArgumentException.class);
+            SourceFailure failure = fetch(source, wrong).getLeft();
+            assertThat(failure.kind()).isEqualTo(ErrorKind.VENDOR_ERROR);
+            assertThat(failure.message()).containsAnyOf("serves only QingCloudWanAccess", "the call asked for");
         }
         assertThat(vendor.requests()).isEmpty();
     }
