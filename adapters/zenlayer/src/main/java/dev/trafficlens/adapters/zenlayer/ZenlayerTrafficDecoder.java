@@ -1,0 +1,155 @@
+package dev.trafficlens.adapters.zenlayer;
+
+import dev.trafficlens.adapters.support.JsonBodies;
+import dev.trafficlens.domain.model.Metric;
+import dev.trafficlens.domain.model.TrafficSeries;
+import dev.trafficlens.domain.model.VendorFigure;
+import dev.trafficlens.domain.port.out.PlannedCall;
+import dev.trafficlens.domain.port.out.SourceAnswer;
+import io.vavr.control.Either;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads the {@code response} object of a traffic answer into one series per requested bit-rate metric, plus the
+ * vendor's own summary figures. Lenient where Zenlayer's documents disagree (both field spellings, numbers as text,
+ * absent or null samples) and strict where data would come out wrong (an unreadable time or value, an unknown unit).
+ */
+final class ZenlayerTrafficDecoder {
+
+    /** Each metric this API serves, with its field names: the SDKs' spelling first, the doc pages' second. */
+    private enum Direction {
+        IN(Metric.BITRATE_IN, Metric.VOLUME_IN, "internetRX", "in"),
+        OUT(Metric.BITRATE_OUT, Metric.VOLUME_OUT, "internetTX", "out");
+
+        final Metric rate;
+        final Metric volume;
+        final String sdkField;
+        final String docField;
+
+        Direction(Metric rate, Metric volume, String sdkField, String docField) {
+            this.rate = rate;
+            this.volume = volume;
+            this.sdkField = sdkField;
+            this.docField = docField;
+        }
+
+        /** The summary fields: {@code in95}, {@code inAvg}, … */
+        String figure(String suffix) {
+            return docField + suffix;
+        }
+    }
+
+    private static final List<String> RATE_FIGURES = List.of("95", "Avg", "Max", "Min");
+    /** Bandwidth units the {@code unit} field may name ("for example bps", the docs say), as multiples of bit/s. */
+    private static final Map<String, Double> BITRATE_UNITS =
+            Map.of("bps", 1.0, "kbps", 1e3, "mbps", 1e6, "gbps", 1e9, "tbps", 1e12);
+
+    private ZenlayerTrafficDecoder() {
+    }
+
+    /** The answer to {@code call} held in {@code response}, or what makes it unreadable. */
+    static Either<String, SourceAnswer> decode(PlannedCall call, JsonNode response) {
+        Optional<String> unit = JsonBodies.text(response, "unit").map(String::strip).filter(text -> !text.isEmpty());
+        Double scale = unit.isEmpty() ? Double.valueOf(1.0) : BITRATE_UNITS.get(unit.get().toLowerCase(Locale.ROOT));
+        if (scale == null) {
+            return Either.left("unknown bandwidth unit \"" + unit.get() + "\"");
+        }
+        JsonNode points = response.get("dataList");
+        if (points != null && !points.isNull() && !points.isArray()) {
+            return Either.left("dataList is not a list");
+        }
+        Map<Direction, TrafficSeries.Builder> builders = new LinkedHashMap<>();
+        for (Direction direction : Direction.values()) {
+            if (call.metrics().contains(direction.rate)) {
+                builders.put(direction, TrafficSeries.builder(direction.rate, call.window(), call.step()));
+            }
+        }
+        // An absent or null dataList is read as a window without samples: the SDKs declare the field optional.
+        if (points != null && points.isArray()) {
+            for (JsonNode point : points) {
+                Optional<String> problem = addPoint(point, builders, scale);
+                if (problem.isPresent()) {
+                    return Either.left(problem.get());
+                }
+            }
+        }
+        List<TrafficSeries> series = builders.values().stream().map(TrafficSeries.Builder::build).toList();
+        return Either.right(new SourceAnswer(series, figures(response, builders.keySet(), scale)));
+    }
+
+    private static Optional<String> addPoint(JsonNode point, Map<Direction, TrafficSeries.Builder> builders,
+                                             double scale) {
+        if (point == null || !point.isObject()) {
+            return Optional.of("a dataList entry is not an object");
+        }
+        Optional<Instant> time = time(point);
+        if (time.isEmpty()) {
+            return Optional.of("a dataList entry has no readable time: "
+                    + JsonBodies.text(point, "time").orElse("(none)"));
+        }
+        for (Map.Entry<Direction, TrafficSeries.Builder> wanted : builders.entrySet()) {
+            Either<String, Double> value = sample(point, wanted.getKey());
+            if (value.isLeft()) {
+                return Optional.of(value.getLeft() + " at " + time.get());
+            }
+            // Samples outside the window were not asked for: put() drops them rather than misplacing them.
+            wanted.getValue().put(time.get(), value.get() * scale);
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Instant> time(JsonNode point) {
+        JsonNode time = point.get("time");
+        if (time == null || !time.isString()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(time.stringValue().strip()));
+        } catch (DateTimeParseException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /** A sample's value, NaN when missing; the SDK spelling wins when a point carries both. */
+    private static Either<String, Double> sample(JsonNode point, Direction direction) {
+        JsonNode value = present(point.get(direction.sdkField)) ? point.get(direction.sdkField)
+                : point.get(direction.docField);
+        if (!present(value) || value.isString() && value.stringValue().isBlank()) {
+            return Either.right(Double.NaN);
+        }
+        Optional<Double> number = JsonBodies.number(value);
+        if (number.isEmpty()) {
+            return Either.left("the " + direction.sdkField + " value " + value + " is not a number");
+        }
+        // A bit rate below zero is no measurement (some APIs use -1 for "no data"): kept as missing, not as a value.
+        return Either.right(number.get() < 0 ? Double.NaN : number.get());
+    }
+
+    private static boolean present(JsonNode value) {
+        return value != null && !value.isNull() && !value.isMissingNode();
+    }
+
+    private static List<VendorFigure> figures(JsonNode response, Iterable<Direction> wanted, double scale) {
+        List<VendorFigure> figures = new ArrayList<>();
+        for (Direction direction : wanted) {
+            for (String suffix : RATE_FIGURES) {
+                String name = direction.figure(suffix);
+                JsonBodies.number(response.get(name)).ifPresent(value ->
+                        figures.add(new VendorFigure(name, direction.rate, value * scale, direction.rate.unit())));
+            }
+            // The unit of the totals is not documented; bytes is the reading of "总流量" (total traffic), unscaled.
+            String total = direction.figure("Total");
+            JsonBodies.number(response.get(total)).ifPresent(value ->
+                    figures.add(new VendorFigure(total, direction.volume, value, direction.volume.unit())));
+        }
+        return figures;
+    }
+}
