@@ -39,7 +39,10 @@ public abstract class TrafficSourceContractKit {
     /** An adapter pointed at {@code endpoint} with {@link #SECRET}, the given retries and a generous rate limit. */
     protected abstract TrafficSource newSource(URI endpoint, RetryPolicy retries, RateLimit rateLimit);
 
-    /** A call this adapter serves: one day, on its source's native step, all its metrics. */
+    /**
+     * A call this adapter serves: one day on its source's native step. The kit counts vendor requests per call, so an
+     * adapter that sends one request per metric asks for one metric here and proves several in its own tests.
+     */
     protected abstract PlannedCall aDay();
 
     /** The vendor's success answer holding exactly {@code values} for the call (NaN = the vendor's own gap form). */
