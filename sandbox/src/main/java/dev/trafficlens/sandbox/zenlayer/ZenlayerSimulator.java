@@ -1,0 +1,36 @@
+package dev.trafficlens.sandbox.zenlayer;
+
+import dev.trafficlens.sandbox.SandboxContext;
+import dev.trafficlens.sandbox.SandboxRequest;
+import dev.trafficlens.sandbox.SandboxResponse;
+import dev.trafficlens.sandbox.VendorSimulator;
+import java.util.Optional;
+
+/** Zenlayer sdn DescribePrivateConnectTraffic and DescribeCloudRouterDCToDCTraffic at POST /api/v2/sdn. Not simulated yet: it claims no request. */
+public final class ZenlayerSimulator implements VendorSimulator {
+
+    @Override
+    public Optional<String> apiOf(SandboxRequest request) {
+        return Optional.empty();
+    }
+
+    @Override
+    public String resourceIdOf(SandboxRequest request) {
+        return "";
+    }
+
+    @Override
+    public SandboxResponse handle(SandboxRequest request, SandboxContext context) {
+        return SandboxResponse.json(501, "{\"sandbox\":\"not simulated yet\"}");
+    }
+
+    @Override
+    public SandboxResponse throttled(SandboxRequest request) {
+        return SandboxResponse.json(429, "{}");
+    }
+
+    @Override
+    public SandboxResponse serverError(SandboxRequest request) {
+        return SandboxResponse.json(500, "{}");
+    }
+}
