@@ -1,0 +1,178 @@
+package dev.trafficlens.contract.qingcloud;
+
+import au.com.dius.pact.provider.junit5.HttpTestTarget;
+import au.com.dius.pact.provider.junit5.PactVerificationContext;
+import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
+import au.com.dius.pact.provider.junitsupport.Provider;
+import au.com.dius.pact.provider.junitsupport.State;
+import au.com.dius.pact.provider.junitsupport.filter.InteractionFilter;
+import au.com.dius.pact.provider.junitsupport.loader.PactFilter;
+import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
+import dev.trafficlens.sandbox.Credentials;
+import dev.trafficlens.sandbox.FaultRule;
+import dev.trafficlens.sandbox.SandboxOptions;
+import dev.trafficlens.sandbox.VendorSandbox;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.hc.core5.http.HttpRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestTemplate;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The QingCloud adapter's pact, verified against the sandbox's GetWanMonitor. Each replayed request is signed afresh
+ * with the sandbox's secret at the sandbox's present. States use fault rules, the sandbox clock, or the sandbox-only
+ * {@code X-Sandbox-Scenario} header (unknown resource, a given ret_code, a bare HTTP status, the documentation's
+ * example answer) added to the replay. Interactions whose answers the simulator cannot produce are
+ * filtered out, each for the reason listed in {@link #UNVERIFIABLE}; {@code QingCloudPactCoverageTest} checks
+ * that every interaction is one or the other.
+ */
+@Provider("qingcloud-iaas")
+@PactFolder("../adapters/qingcloud/target/pacts")
+@PactFilter(filter = InteractionFilter.ByProviderState.class, value = {
+        "GetWanMonitor fails with an internal error",
+        "GetWanMonitor is too busy to answer",
+        "access key QYACCESSKEYIDEXAMPLE has used up its daily API request quota",
+        "access key QYUNKNOWNKEYID is not registered",
+        "no wan access point waif-404 exists in pek3",
+        "the API is throttling access key QYACCESSKEYIDEXAMPLE",
+        "the API's clock is more than 60 s past 2026-01-02T00:00:10Z",
+        "wan access point waif-1 in pek3 has traffic on 2026-01-01",
+        "wan access point waif-6bm6mt85 in pek3a has the traffic of the API documentation's example",
+        "wan access point waif-7 in pek3 belongs to another account"})
+class QingCloudPactVerificationTest {
+
+    /** When the pact's requests were signed; the sandbox's present during verification. */
+    private static final Instant PACT_TIME = Instant.parse("2026-01-02T00:00:10Z");
+
+    /** The pact's key id, registered in the sandbox with the sandbox's own secret (not the pact's). */
+    private static final Credentials KEYS = new Credentials("QYACCESSKEYIDEXAMPLE", "sandbox-secret-for-pact");
+
+    /** Provider states the simulator has no mode for, and why; their interactions are not verified. */
+    static final Map<String, String> UNVERIFIABLE = Map.of(
+            "wan access point waif-2 in pek3 has traffic with gaps on 2026-01-01",
+            "pins gap forms the simulator never sends: an offset after a single missing slot ([7200, ...] at 1h), "
+                    + "per-direction NA pairs ([\"NA\",\"NA\"], [8,\"NA\"]) and no element for the missing "
+                    + "hours 12:00 to 23:00, where the simulator sends \"NA\"; no vendor document shows this "
+                    + "answer, so there is nothing faithful to serve it from");
+
+    /** The sandbox-only scenario header; the state methods choose its value, the replay adds it. */
+    private static final String SCENARIO_HEADER = "X-Sandbox-Scenario";
+    private static final AtomicReference<String> SCENARIO = new AtomicReference<>();
+
+    private static final SettableClock CLOCK = new SettableClock(PACT_TIME);
+    private static VendorSandbox sandbox;
+
+    @BeforeAll
+    static void start() {
+        sandbox = VendorSandbox.start(SandboxOptions.DEFAULTS.withCredentials(KEYS).withClock(CLOCK));
+    }
+
+    @AfterAll
+    static void stop() {
+        sandbox.close();
+    }
+
+    @BeforeEach
+    void pointAtTheSandbox(PactVerificationContext context) {
+        sandbox.faults().clear();
+        CLOCK.set(PACT_TIME);
+        SCENARIO.set(null);
+        context.setTarget(new HttpTestTarget("127.0.0.1", sandbox.port()));
+    }
+
+    @TestTemplate
+    @ExtendWith(PactVerificationInvocationContextProvider.class)
+    void verifies_each_interaction(PactVerificationContext context, HttpRequest request) throws Exception {
+        request.setUri(IaasResigner.resign(request.getUri(), KEYS.accessKeySecret(), PACT_TIME));
+        if (SCENARIO.get() != null) {
+            request.setHeader(SCENARIO_HEADER, SCENARIO.get());
+        }
+        context.verifyInteraction();
+    }
+
+    @State("GetWanMonitor fails with an internal error")
+    void internalError() {
+        sandbox.faults().add(FaultRule.everywhere(FaultRule.Kind.SERVER_ERROR));
+    }
+
+    @State("GetWanMonitor is too busy to answer")
+    void busy() {
+        SCENARIO.set("error=5100");
+    }
+
+    @State("access key QYACCESSKEYIDEXAMPLE has used up its daily API request quota")
+    void quotaUsedUp() {
+        sandbox.faults().add(FaultRule.everywhere(FaultRule.Kind.THROTTLED));
+    }
+
+    @State("access key QYUNKNOWNKEYID is not registered")
+    void onlyTheSandboxKeyIsRegistered() {
+        // The sandbox accepts one key id, QYACCESSKEYIDEXAMPLE here.
+    }
+
+    @State("no wan access point waif-404 exists in pek3")
+    void waif404DoesNotExist() {
+        SCENARIO.set("unknown=waif-404");
+    }
+
+    @State("the API is throttling access key QYACCESSKEYIDEXAMPLE")
+    void throttlingWithHttp429() {
+        SCENARIO.set("status=429");
+    }
+
+    @State("wan access point waif-6bm6mt85 in pek3a has the traffic of the API documentation's example")
+    void documentationExample() {
+        SCENARIO.set("example=documentation");
+    }
+
+    @State("wan access point waif-7 in pek3 belongs to another account")
+    void waif7BelongsToAnotherAccount() {
+        SCENARIO.set("error=1400");
+    }
+
+    @State("the API's clock is more than 60 s past 2026-01-02T00:00:10Z")
+    void clockAhead() {
+        CLOCK.set(PACT_TIME.plusSeconds(90));
+    }
+
+    @State("wan access point waif-1 in pek3 has traffic on 2026-01-01")
+    void deterministicTraffic() {
+        // TrafficModel serves every hour of that day for waif-1 (an hour is a gap only if all 12 slots are).
+    }
+
+    /** A clock the provider states can move. */
+    static final class SettableClock extends Clock {
+
+        private final AtomicReference<Instant> now;
+
+        SettableClock(Instant start) {
+            this.now = new AtomicReference<>(start);
+        }
+
+        void set(Instant instant) {
+            now.set(instant);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return Clock.fixed(now.get(), zone);
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    }
+}
