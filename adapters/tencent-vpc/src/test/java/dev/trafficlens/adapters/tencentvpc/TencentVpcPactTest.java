@@ -144,8 +144,9 @@ class TencentVpcPactTest {
     @Pact(consumer = "trafficlens")
     RequestResponsePact anUnknownSecretId(PactDslWithProvider builder) {
         PactDslJsonBody body = new PactDslJsonBody()
-                .numberValue("code", 4100)
-                .stringType("message", "authentication failed");
+                // 4104: the SecretId does not exist (4100 is a bad signature from a known key).
+                .numberValue("code", 4104)
+                .stringType("message", "secretid not found");
         return monitorRequest(builder.given(UNKNOWN_KEY).uponReceiving("a request signed with an unknown key"),
                 UNKNOWN_SECRET_ID, "vpnx-1", "intraffic", DAY_START, DAY_END)
                 .willRespondWith().status(200).body(body).toPact();
@@ -158,7 +159,7 @@ class TencentVpcPactTest {
                 new PlannedCall(TUNNEL, NEW_YEARS_DAY, Step.FIVE_MINUTES, Set.of(Metric.BITRATE_IN))).getLeft();
 
         assertThat(failure.kind()).isEqualTo(ErrorKind.UNAUTHENTICATED);
-        assertThat(failure.vendorCode()).hasValue("4100");
+        assertThat(failure.vendorCode()).hasValue("4104");
     }
 
     @Pact(consumer = "trafficlens")
