@@ -116,7 +116,7 @@ public final class QingCloudSimulator implements VendorSimulator {
                     + query.stepLabel() + "; the sandbox serves at most " + MAX_POINTS_PER_METER
                     + " per meter: use a shorter window or a coarser step");
         }
-        return SandboxResponse.json(200, JSON.writeValueAsString(body(query, (int) slots, context)));
+        return SandboxResponse.json(200, JSON.writeValueAsString(body(query, (int) slots, context, scenario)));
     }
 
     /** Common parameters, then key id, signature and time, in that order: the first failure is the answer. */
@@ -182,7 +182,7 @@ public final class QingCloudSimulator implements VendorSimulator {
         }
     }
 
-    private static ObjectNode body(WanMonitorQuery query, int slots, SandboxContext context) {
+    private static ObjectNode body(WanMonitorQuery query, int slots, SandboxContext context, SandboxScenario scenario) {
         JsonNodeFactory json = JSON.getNodeFactory();
         ObjectNode body = json.objectNode();
         body.put("action", GET_WAN_MONITOR + "Response");
@@ -191,7 +191,7 @@ public final class QingCloudSimulator implements VendorSimulator {
             ObjectNode entry = meterSet.addObject();
             entry.set("data", CompressedSeries.encode(json, query.firstSlot(), query.stepSeconds(),
                     WanSamples.of(context.traffic(), query.resource(), meter, query.stepSeconds(), query.firstSlot(),
-                            slots)));
+                            slots, scenario::omits)));
             entry.put("meter_id", meter.id);
         }
         body.put("ret_code", 0);

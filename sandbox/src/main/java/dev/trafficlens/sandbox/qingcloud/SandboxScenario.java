@@ -1,6 +1,10 @@
 package dev.trafficlens.sandbox.qingcloud;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,15 +21,18 @@ import java.util.function.Function;
  *       gateway's 429 or 503) and no body;</li>
  *   <li>{@code example=documentation}: once the request passes every check, answer with the example response of
  *       the vendor's GetWanMonitor page (seed 001, without its {@code ......}), whatever the window.</li>
+ *   <li>{@code omit=<from>/<to>[,<from>/<to>...]}: the resource has no sample in these half-open UTC windows
+ *       (ISO-8601 instants), besides the traffic model's own gaps.</li>
  * </ul>
  * It lets a Pact provider state set up what the deterministic traffic cannot show, while the request, its signature
  * and every other rule stay real. Requests without the header are untouched.
  */
 record SandboxScenario(Set<String> unknownResources, Optional<Integer> retCode, Optional<Integer> httpStatus,
-                       boolean documentationExample) {
+                       boolean documentationExample, List<long[]> omitted) {
 
     static final String HEADER = "X-Sandbox-Scenario";
-    static final SandboxScenario NONE = new SandboxScenario(Set.of(), Optional.empty(), Optional.empty(), false);
+    static final SandboxScenario NONE =
+            new SandboxScenario(Set.of(), Optional.empty(), Optional.empty(), false, List.of());
 
     /** The QingCloud errors a scenario may ask for, by ret_code, given the request's resource. */
     private static final Map<Integer, Function<String, IaasError>> ERRORS = Map.of(
@@ -38,6 +45,17 @@ record SandboxScenario(Set<String> unknownResources, Optional<Integer> retCode, 
 
     SandboxScenario {
         unknownResources = Set.copyOf(unknownResources);
+        omitted = List.copyOf(omitted);
+    }
+
+    /** Whether the five-minute slot starting at {@code slotStart} (epoch seconds) is omitted by the scenario. */
+    boolean omits(long slotStart) {
+        for (long[] window : omitted) {
+            if (slotStart >= window[0] && slotStart < window[1]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The scenario a header value asks for; a {@link Refusal} (1100) naming what is wrong with it. */
@@ -49,6 +67,7 @@ record SandboxScenario(Set<String> unknownResources, Optional<Integer> retCode, 
         Optional<Integer> retCode = Optional.empty();
         Optional<Integer> status = Optional.empty();
         boolean documentationExample = false;
+        List<long[]> omitted = new ArrayList<>();
         for (String directive : header.split(";")) {
             String text = directive.trim();
             if (text.isEmpty()) {
@@ -79,11 +98,16 @@ record SandboxScenario(Set<String> unknownResources, Optional<Integer> retCode, 
                     }
                     documentationExample = true;
                 }
+                case "omit" -> {
+                    for (String window : nonEmpty(name, value).split(",")) {
+                        omitted.add(window(window.trim()));
+                    }
+                }
                 default -> throw invalid("unknown directive \"" + name
-                        + "\": expected unknown=, error=, status= or example=");
+                        + "\": expected unknown=, error=, status=, example= or omit=");
             }
         }
-        return new SandboxScenario(unknown, retCode, status, documentationExample);
+        return new SandboxScenario(unknown, retCode, status, documentationExample, omitted);
     }
 
     /** The error asked for, worded for {@code resource}. */
@@ -96,6 +120,20 @@ record SandboxScenario(Set<String> unknownResources, Optional<Integer> retCode, 
             throw invalid(name + "=: expected a value");
         }
         return value;
+    }
+
+    private static long[] window(String text) {
+        String[] ends = text.split("/");
+        try {
+            long from = Instant.parse(ends[0].trim()).getEpochSecond();
+            long to = Instant.parse(ends[1].trim()).getEpochSecond();
+            if (ends.length != 2 || from >= to) {
+                throw invalid("omit=" + text + ": expected FROM/TO with FROM before TO");
+            }
+            return new long[] {from, to};
+        } catch (DateTimeParseException | ArrayIndexOutOfBoundsException notAWindow) {
+            throw invalid("omit=" + text + ": expected FROM/TO as ISO-8601 instants");
+        }
     }
 
     private static int number(String name, String value) {

@@ -5,6 +5,7 @@ import dev.trafficlens.sandbox.TrafficModel.Direction;
 import dev.trafficlens.sandbox.qingcloud.WanMonitorQuery.Meter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongPredicate;
 
 /**
  * The {@code [in, out]} samples of one meter at the call's step, from the five-minute {@link TrafficModel}, in
@@ -19,21 +20,26 @@ final class WanSamples {
     private WanSamples() {
     }
 
-    /** One {@code {in, out}} per slot from {@code firstSlot}, {@code null} for a slot without a sample. */
+    /**
+     * One {@code {in, out}} per slot from {@code firstSlot}, {@code null} for a slot without a sample: a gap of the
+     * model, or a five-minute slot {@code omitted} says has none.
+     */
     static List<double[]> of(TrafficModel traffic, String resource, Meter meter, long stepSeconds, long firstSlot,
-                             int slots) {
+                             int slots, LongPredicate omitted) {
         List<double[]> samples = new ArrayList<>(slots);
         for (int i = 0; i < slots; i++) {
             long slot = firstSlot + i * stepSeconds;
             samples.add(stepSeconds <= FIVE_MINUTES
-                    ? fine(traffic, resource, meter, stepSeconds, Math.floorDiv(slot, FIVE_MINUTES) * FIVE_MINUTES)
-                    : coarse(traffic, resource, meter, stepSeconds, slot));
+                    ? fine(traffic, resource, meter, stepSeconds, Math.floorDiv(slot, FIVE_MINUTES) * FIVE_MINUTES,
+                            omitted)
+                    : coarse(traffic, resource, meter, stepSeconds, slot, omitted));
         }
         return samples;
     }
 
-    private static double[] fine(TrafficModel traffic, String resource, Meter meter, long stepSeconds, long fiveMinute) {
-        if (traffic.isGap(resource, fiveMinute)) {
+    private static double[] fine(TrafficModel traffic, String resource, Meter meter, long stepSeconds, long fiveMinute,
+                                 LongPredicate omitted) {
+        if (traffic.isGap(resource, fiveMinute) || omitted.test(fiveMinute)) {
             return null;
         }
         double[] pair = new double[2];
@@ -50,11 +56,12 @@ final class WanSamples {
         return pair;
     }
 
-    private static double[] coarse(TrafficModel traffic, String resource, Meter meter, long stepSeconds, long slot) {
+    private static double[] coarse(TrafficModel traffic, String resource, Meter meter, long stepSeconds, long slot,
+                                   LongPredicate omitted) {
         double[] sums = new double[2];
         int present = 0;
         for (long fiveMinute = slot; fiveMinute < slot + stepSeconds; fiveMinute += FIVE_MINUTES) {
-            if (traffic.isGap(resource, fiveMinute)) {
+            if (traffic.isGap(resource, fiveMinute) || omitted.test(fiveMinute)) {
                 continue;
             }
             present++;
