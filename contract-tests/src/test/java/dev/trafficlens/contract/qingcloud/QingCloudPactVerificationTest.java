@@ -8,14 +8,12 @@ import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.filter.InteractionFilter;
 import au.com.dius.pact.provider.junitsupport.loader.PactFilter;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
+import dev.trafficlens.contract.SettableClock;
 import dev.trafficlens.sandbox.Credentials;
 import dev.trafficlens.sandbox.FaultRule;
 import dev.trafficlens.sandbox.SandboxOptions;
 import dev.trafficlens.sandbox.VendorSandbox;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.hc.core5.http.HttpRequest;
@@ -149,34 +147,5 @@ class QingCloudPactVerificationTest {
     @State("wan access point waif-1 in pek3 has traffic on 2026-01-01")
     void deterministicTraffic() {
         // TrafficModel serves every hour of that day for waif-1 (an hour is a gap only if all 12 slots are).
-    }
-
-    /** A clock the provider states can move. */
-    static final class SettableClock extends Clock {
-
-        private final AtomicReference<Instant> now;
-
-        SettableClock(Instant start) {
-            this.now = new AtomicReference<>(start);
-        }
-
-        void set(Instant instant) {
-            now.set(instant);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(now.get(), zone);
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
     }
 }

@@ -6,6 +6,7 @@ import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvide
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
+import dev.trafficlens.contract.SettableClock;
 import dev.trafficlens.sandbox.Credentials;
 import dev.trafficlens.sandbox.FaultRule;
 import dev.trafficlens.sandbox.SandboxOptions;

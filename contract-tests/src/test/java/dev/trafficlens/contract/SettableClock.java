@@ -1,20 +1,23 @@
-package dev.trafficlens.contract.zenlayer;
+package dev.trafficlens.contract;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A fixed clock that a provider state can move: the sandbox's present, set per interaction. */
-final class SettableClock extends Clock {
+/**
+ * A clock that stands still where a test or a Pact provider state puts it: the sandbox's present and the signing
+ * time of replayed requests, shared by both.
+ */
+public final class SettableClock extends Clock {
 
     private volatile Instant now;
 
-    SettableClock(Instant now) {
-        this.now = now;
+    public SettableClock(Instant start) {
+        this.now = start;
     }
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         now = instant;
     }
 
