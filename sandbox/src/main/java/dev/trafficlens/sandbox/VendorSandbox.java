@@ -100,7 +100,14 @@ public final class VendorSandbox implements AutoCloseable {
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
             SandboxRequest request = read(exchange);
-            SandboxResponse response = answer(request);
+            SandboxResponse response;
+            try {
+                response = answer(request);
+            } catch (RuntimeException simulatorBug) {
+                // A request a simulator cannot cope with still gets an answer, never a dropped connection.
+                response = SandboxResponse.json(500, "{\"sandbox\":\"the simulator failed on this request ("
+                        + simulatorBug.getClass().getSimpleName() + ")\"}");
+            }
             response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
             exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
             try (OutputStream out = exchange.getResponseBody()) {

@@ -28,6 +28,21 @@ class SandboxCoreTest {
     }
 
     @Test
+    void every_request_to_a_vendor_path_gets_an_answer_even_with_broken_escapes() throws Exception {
+        try (VendorSandbox sandbox = VendorSandbox.start(SandboxOptions.DEFAULTS)) {
+            for (String target : new String[] {"/v2/index.php?Action=DescribeVpnConnMonitor&vpcId=%zz",
+                    "/iaas/?action=GetWanMonitor&resource=%E0%A4%A"}) {
+                HttpResponse<String> response = HttpClient.newHttpClient().send(
+                        HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + target)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+                assertThat(response.statusCode()).as(target).isBetween(200, 599);
+                assertThat(response.body()).as(target).isNotBlank();
+            }
+        }
+    }
+
+    @Test
     void the_command_line_sets_port_keys_and_faults() {
         List<FaultRule> faults = new ArrayList<>();
 
