@@ -30,14 +30,19 @@ class SandboxCoreTest {
     @Test
     void every_request_to_a_vendor_path_gets_an_answer_even_with_broken_escapes() throws Exception {
         try (VendorSandbox sandbox = VendorSandbox.start(SandboxOptions.DEFAULTS)) {
+            // Written on a bare socket: java.net.URI would refuse to send these targets at all.
             for (String target : new String[] {"/v2/index.php?Action=DescribeVpnConnMonitor&vpcId=%zz",
                     "/iaas/?action=GetWanMonitor&resource=%E0%A4%A"}) {
-                HttpResponse<String> response = HttpClient.newHttpClient().send(
-                        HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + target)).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                try (java.net.Socket socket = new java.net.Socket("127.0.0.1", sandbox.port())) {
+                    socket.setSoTimeout(10_000);
+                    socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                            + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    String answer = new String(socket.getInputStream().readAllBytes(),
+                            java.nio.charset.StandardCharsets.UTF_8);
 
-                assertThat(response.statusCode()).as(target).isBetween(200, 599);
-                assertThat(response.body()).as(target).isNotBlank();
+                    // The JDK server itself may refuse the target (400); what must never happen is no answer.
+                    assertThat(answer).as(target).matches("(?s)HTTP/1\\.1 [2-5][0-9][0-9] .*");
+                }
             }
         }
     }
