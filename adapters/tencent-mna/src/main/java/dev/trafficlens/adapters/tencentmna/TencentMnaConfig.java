@@ -3,43 +3,35 @@ package dev.trafficlens.adapters.tencentmna;
 import dev.trafficlens.adapters.support.HttpSettings;
 import dev.trafficlens.adapters.support.RetryPolicy;
 import dev.trafficlens.adapters.support.Secret;
+import dev.trafficlens.adapters.support.VendorConfigBuilder;
 import dev.trafficlens.domain.model.RateLimit;
 import dev.trafficlens.domain.model.Source;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Objects;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * How to reach Tencent Cloud Multi-Network Aggregation: endpoint, API key (SecretId and SecretKey), timeouts, the
- * client-side rate limit, retries, and the clock that dates each signature. Immutable; build it with
- * {@link #builder()}.
+ * How to reach Tencent Cloud API 3.0 (mna) for {@link TencentMnaTrafficSource}: endpoint, API key pair, timeouts,
+ * rate limit (the documented 20 calls/s by default), retries, and the clock that dates each signature. Immutable;
+ * build with {@link #builder()}.
  */
 public final class TencentMnaConfig {
 
-    /** The international API host, as the seed document names it (the Chinese site's is mna.tencentcloudapi.com). */
+    /** The international public host; the adapter posts to {@code /}. The Chinese site's is mna.tencentcloudapi.com. */
     public static final URI DEFAULT_ENDPOINT = URI.create("https://mna.intl.tencentcloudapi.com");
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(20);
 
-    private final URI endpoint;
+    private final HttpSettings http;
+    private final Clock clock;
     private final String secretId;
     private final Secret secretKey;
-    private final Duration connectTimeout;
-    private final Duration requestTimeout;
-    private final RateLimit rateLimit;
-    private final RetryPolicy retryPolicy;
-    private final Clock clock;
 
     private TencentMnaConfig(Builder builder) {
-        this.endpoint = builder.endpoint;
+        this.http = builder.httpSettings();
+        this.clock = builder.clock();
         this.secretId = builder.secretId;
         this.secretKey = builder.secretKey;
-        this.connectTimeout = builder.connectTimeout;
-        this.requestTimeout = builder.requestTimeout;
-        this.rateLimit = builder.rateLimit;
-        this.retryPolicy = builder.retryPolicy;
-        this.clock = builder.clock;
     }
 
     public static Builder builder() {
@@ -47,7 +39,7 @@ public final class TencentMnaConfig {
     }
 
     public URI endpoint() {
-        return endpoint;
+        return http.endpoint();
     }
 
     /** The API key's public half; it names the credential in rate limits and in the Authorization header. */
@@ -55,132 +47,83 @@ public final class TencentMnaConfig {
         return secretId;
     }
 
+    /** Printed as {@code ******}; only the signer reveals it. */
     public Secret secretKey() {
         return secretKey;
     }
 
     public Duration connectTimeout() {
-        return connectTimeout;
+        return http.connectTimeout();
     }
 
     public Duration requestTimeout() {
-        return requestTimeout;
+        return http.requestTimeout();
     }
 
     public RateLimit rateLimit() {
-        return rateLimit;
+        return http.rateLimit();
     }
 
     public RetryPolicy retryPolicy() {
-        return retryPolicy;
+        return http.retryPolicy();
     }
 
-    /** Dates each signature (X-TC-Timestamp) and says where "now" is when a window reaches into the future. */
+    /** The clock that dates each signature ({@code X-TC-Timestamp}) and says where "now" is for clamping. */
     public Clock clock() {
         return clock;
     }
 
     public HttpSettings httpSettings() {
-        return new HttpSettings(endpoint, connectTimeout, requestTimeout, rateLimit, retryPolicy);
+        return http;
     }
 
     @Override
     public String toString() {
-        return "TencentMnaConfig[endpoint=" + endpoint + ", secretId=" + secretId + ", secretKey=" + secretKey
-                + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
-                + ", rateLimit=" + rateLimit + ", retryPolicy=" + retryPolicy + ", clock=" + clock + "]";
+        return "TencentMnaConfig[endpoint=" + http.endpoint() + ", secretId=" + secretId + ", secretKey=" + secretKey
+                + ", " + VendorConfigBuilder.describe(http, clock) + "]";
     }
 
-    /** Collects the settings; only the two halves of the API key have no default. */
-    public static final class Builder {
+    /** Collects the settings; only the key pair has no default. */
+    public static final class Builder extends VendorConfigBuilder<Builder> {
 
-        private URI endpoint = DEFAULT_ENDPOINT;
         private String secretId;
         private Secret secretKey;
-        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
-        private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
-        private RateLimit rateLimit = Source.TENCENT_MNA_REGION.limits().rateLimit();
-        private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
-        private Clock clock = Clock.systemUTC();
 
         private Builder() {
+            super(DEFAULT_ENDPOINT, Source.TENCENT_MNA_REGION.limits().rateLimit());
         }
 
-        /** The base URL; the API's path {@code /} is appended, so {@code http://127.0.0.1:8080} works too. */
-        public Builder endpoint(URI endpoint) {
-            this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        public Builder secretId(String value) {
+            this.secretId = value;
             return this;
         }
 
-        public Builder endpoint(String endpoint) {
-            return endpoint(URI.create(Objects.requireNonNull(endpoint, "endpoint")));
-        }
-
-        public Builder secretId(String secretId) {
-            this.secretId = secretId;
+        public Builder secretKey(Secret value) {
+            this.secretKey = value;
             return this;
         }
 
-        public Builder secretKey(Secret secretKey) {
-            this.secretKey = secretKey;
-            return this;
-        }
-
-        public Builder secretKey(String secretKey) {
-            if (secretKey == null || secretKey.isBlank()) {
-                throw new IllegalArgumentException("secretKey: expected the SecretKey of a Tencent Cloud API key, "
-                        + "got nothing");
+        public Builder secretKey(String value) {
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException("secretKey: expected a non-empty secret, got "
+                        + (value == null ? "nothing" : "a blank value"));
             }
-            return secretKey(Secret.of(secretKey));
+            return secretKey(Secret.of(value));
         }
 
-        public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = positive("connectTimeout", timeout);
-            return this;
-        }
-
-        public Builder requestTimeout(Duration timeout) {
-            this.requestTimeout = positive("requestTimeout", timeout);
-            return this;
-        }
-
-        /** Calls per period for this SecretId; an account with a raised quota may allow more than the 20/s default. */
-        public Builder rateLimit(RateLimit rateLimit) {
-            this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
-            return this;
-        }
-
-        public Builder retryPolicy(RetryPolicy retryPolicy) {
-            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
-            return this;
-        }
-
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /** The config; refuses a missing SecretId or SecretKey, or an endpoint that is not an http(s) base URL. */
+        /** The config; refuses a missing credential, naming every missing field, and a bad endpoint. */
         public TencentMnaConfig build() {
+            List<String> missing = new ArrayList<>();
             if (secretId == null || secretId.isBlank()) {
-                throw new IllegalArgumentException("secretId: expected the SecretId of a Tencent Cloud API key, "
-                        + "got nothing");
+                missing.add("secretId");
             }
             if (secretKey == null) {
-                throw new IllegalArgumentException("secretKey: expected the SecretKey of a Tencent Cloud API key, "
-                        + "got nothing");
+                missing.add("secretKey");
             }
-            TencentMnaConfig config = new TencentMnaConfig(this);
-            config.httpSettings(); // refuses a bad endpoint now rather than at the first call
-            return config;
-        }
-
-        private static Duration positive(String name, Duration timeout) {
-            Objects.requireNonNull(timeout, name);
-            if (timeout.isZero() || timeout.isNegative()) {
-                throw new IllegalArgumentException(name + ": expected a positive duration, got " + timeout);
+            if (!missing.isEmpty()) {
+                throw new IllegalArgumentException(String.join(", ", missing) + ": expected the Tencent Cloud API key pair (SecretId and SecretKey), got none");
             }
-            return timeout;
+            return new TencentMnaConfig(this);
         }
     }
 }

@@ -1,0 +1,97 @@
+package dev.trafficlens.adapters.support;
+
+import dev.trafficlens.domain.model.RateLimit;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The part of every adapter's config builder that is not about credentials: where the vendor is, how long to wait,
+ * how fast and how often to call, and the clock that stamps signatures. A vendor's builder extends it, adds its key
+ * pair, and builds its config from {@link #httpSettings()} and {@link #clock()}.
+ */
+public abstract class VendorConfigBuilder<B extends VendorConfigBuilder<B>> {
+
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(20);
+
+    private URI endpoint;
+    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+    private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+    private RateLimit rateLimit;
+    private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+    private Clock clock = Clock.systemUTC();
+
+    protected VendorConfigBuilder(URI defaultEndpoint, RateLimit defaultRateLimit) {
+        this.endpoint = Objects.requireNonNull(defaultEndpoint, "defaultEndpoint");
+        this.rateLimit = Objects.requireNonNull(defaultRateLimit, "defaultRateLimit");
+    }
+
+    /** A base URL such as the vendor's public host or a simulator's {@code http://127.0.0.1:8089}. */
+    public B endpoint(URI value) {
+        this.endpoint = Objects.requireNonNull(value, "endpoint");
+        return self();
+    }
+
+    public B endpoint(String value) {
+        return endpoint(URI.create(Objects.requireNonNull(value, "endpoint")));
+    }
+
+    /** TCP/TLS connect timeout. */
+    public B connectTimeout(Duration value) {
+        this.connectTimeout = positive(value, "connectTimeout");
+        return self();
+    }
+
+    /** The time one HTTP attempt may take. */
+    public B requestTimeout(Duration value) {
+        this.requestTimeout = positive(value, "requestTimeout");
+        return self();
+    }
+
+    /** The client-side limit, shared by every adapter of the process using the same credential. */
+    public B rateLimit(RateLimit value) {
+        this.rateLimit = Objects.requireNonNull(value, "rateLimit");
+        return self();
+    }
+
+    public B retryPolicy(RetryPolicy value) {
+        this.retryPolicy = Objects.requireNonNull(value, "retryPolicy");
+        return self();
+    }
+
+    /** The clock whose time goes into each signature. */
+    public B clock(Clock value) {
+        this.clock = Objects.requireNonNull(value, "clock");
+        return self();
+    }
+
+    /** The connection settings collected so far; refuses an endpoint that is not an http(s) base URL, naming it. */
+    public HttpSettings httpSettings() {
+        return new HttpSettings(endpoint, connectTimeout, requestTimeout, rateLimit, retryPolicy);
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The connection part of a config's {@code toString}: no credential is in it. */
+    public static String describe(HttpSettings settings, Clock clock) {
+        return "connectTimeout=" + settings.connectTimeout() + ", requestTimeout=" + settings.requestTimeout()
+                + ", rateLimit=" + settings.rateLimit() + ", retryPolicy=" + settings.retryPolicy() + ", clock=" + clock;
+    }
+
+    @SuppressWarnings("unchecked")
+    private B self() {
+        return (B) this;
+    }
+
+    private static Duration positive(Duration value, String field) {
+        Objects.requireNonNull(value, field);
+        if (value.isZero() || value.isNegative()) {
+            throw new IllegalArgumentException(field + ": expected a positive duration, got " + value);
+        }
+        return value;
+    }
+}
