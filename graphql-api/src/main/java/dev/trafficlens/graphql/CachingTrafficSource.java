@@ -1,0 +1,84 @@
+package dev.trafficlens.graphql;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import dev.trafficlens.domain.model.Source;
+import dev.trafficlens.domain.model.SourceFailure;
+import dev.trafficlens.domain.port.out.PlannedCall;
+import dev.trafficlens.domain.port.out.SourceAnswer;
+import dev.trafficlens.domain.port.out.TrafficSource;
+import io.vavr.control.Either;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * An outbound port in front of an adapter that answers a planned call it has answered before from memory (Caffeine),
+ * and sends concurrent identical calls to the vendor once. A window that has closed cannot change, so its answer is
+ * kept long; one touching the present is kept briefly. Failures are not kept: the next request asks again.
+ */
+final class CachingTrafficSource implements TrafficSource {
+
+    /** How long answers live: closed windows, and windows whose end is within {@code recent} of the present. */
+    record CacheSettings(long maximumCalls, Duration closedWindows, Duration openWindows, Duration recent) {
+    }
+
+    private final TrafficSource adapter;
+    private final AsyncCache<PlannedCall, Either<SourceFailure, SourceAnswer>> answers;
+
+    CachingTrafficSource(TrafficSource adapter, CacheSettings settings, Clock clock) {
+        this.adapter = adapter;
+        this.answers = Caffeine.newBuilder()
+                .maximumSize(settings.maximumCalls())
+                .expireAfter(new Expiry<PlannedCall, Either<SourceFailure, SourceAnswer>>() {
+                    @Override
+                    public long expireAfterCreate(PlannedCall call, Either<SourceFailure, SourceAnswer> answer,
+                                                  long currentTime) {
+                        if (answer.isLeft()) {
+                            return 0;
+                        }
+                        boolean open = call.window().to().isAfter(clock.instant().minus(settings.recent()));
+                        return (open ? settings.openWindows() : settings.closedWindows()).toNanos();
+                    }
+
+                    @Override
+                    public long expireAfterUpdate(PlannedCall call, Either<SourceFailure, SourceAnswer> answer,
+                                                  long currentTime, long currentDuration) {
+                        return expireAfterCreate(call, answer, currentTime);
+                    }
+
+                    @Override
+                    public long expireAfterRead(PlannedCall call, Either<SourceFailure, SourceAnswer> answer,
+                                                long currentTime, long currentDuration) {
+                        return currentDuration;
+                    }
+                })
+                .buildAsync();
+    }
+
+    @Override
+    public Set<Source> sources() {
+        return adapter.sources();
+    }
+
+    @Override
+    public CompletionStage<Either<SourceFailure, SourceAnswer>> fetch(PlannedCall call) {
+        CompletableFuture<Either<SourceFailure, SourceAnswer>> answer =
+                answers.get(call, (key, executor) -> adapter.fetch(key).toCompletableFuture());
+        // A failure is shared by the calls waiting on it, then dropped.
+        answer.thenAccept(either -> {
+            if (either.isLeft()) {
+                answers.asMap().remove(call, answer);
+            }
+        });
+        return answer;
+    }
+
+    @Override
+    public String toString() {
+        return "cached " + adapter;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.trafficlens.graphql;
+
+import dev.trafficlens.domain.model.Direction;
+import dev.trafficlens.domain.model.Quantity;
+import dev.trafficlens.domain.model.TrafficSeries;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** GraphQL's {@code Series}: a domain series read field by field; {@code stats} is resolved by {@link SeriesDataFetcher}. */
+public record SeriesView(TrafficSeries series) {
+
+    /** GraphQL's {@code Point}. */
+    public record PointView(Instant time, double value) {
+    }
+
+    public Direction direction() {
+        return series.metric().direction();
+    }
+
+    public Quantity quantity() {
+        return series.metric().quantity();
+    }
+
+    public String unit() {
+        return series.unit();
+    }
+
+    public String step() {
+        return series.step().label();
+    }
+
+    public Instant start() {
+        return series.start();
+    }
+
+    public List<Double> values() {
+        List<Double> values = new ArrayList<>(series.size());
+        for (int i = 0; i < series.size(); i++) {
+            values.add(series.isPresent(i) ? series.valueAt(i) : null);
+        }
+        return values;
+    }
+
+    public List<PointView> points() {
+        List<PointView> points = new ArrayList<>(series.presentCount());
+        for (int i = 0; i < series.size(); i++) {
+            if (series.isPresent(i)) {
+                points.add(new PointView(series.timeAt(i), series.valueAt(i)));
+            }
+        }
+        return points;
+    }
+}

@@ -1,0 +1,110 @@
+package dev.trafficlens.graphql;
+
+import com.netflix.graphql.dgs.DgsComponent;
+import com.netflix.graphql.dgs.DgsQuery;
+import dev.trafficlens.domain.model.Metric;
+import dev.trafficlens.domain.model.QueryProblem;
+import dev.trafficlens.domain.model.TrafficError;
+import dev.trafficlens.domain.model.TrafficSeries;
+import dev.trafficlens.domain.port.in.QueryOutcome;
+import dev.trafficlens.domain.port.in.QueryTraffic;
+import dev.trafficlens.domain.port.in.TrafficQuery;
+import dev.trafficlens.domain.port.in.TrafficResult;
+import dev.trafficlens.domain.stats.MissingPolicy;
+import dev.trafficlens.domain.stats.SeriesCombination;
+import graphql.GraphQLError;
+import graphql.execution.DataFetcherResult;
+import graphql.execution.ResultPath;
+import graphql.schema.DataFetchingEnvironment;
+import io.vavr.control.Validation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** Resolves {@code Query.traffic} and {@code Query.aggregate} through the inbound port {@link QueryTraffic}. */
+@DgsComponent
+public class TrafficDataFetcher {
+
+    private final QueryTraffic traffic;
+
+    public TrafficDataFetcher(QueryTraffic traffic) {
+        this.traffic = traffic;
+    }
+
+    /** A query's outcome at its index in the request: a result, or the errors to report at its path. */
+    private record Answer(TrafficResult result, List<TrafficError> errors) {
+    }
+
+    @DgsQuery
+    public CompletableFuture<DataFetcherResult<List<TrafficResultView>>> traffic(DataFetchingEnvironment env) {
+        ResultPath path = env.getExecutionStepInfo().getPath();
+        return answers(env).thenApply(answers -> {
+            List<TrafficResultView> data = new ArrayList<>(answers.size());
+            List<GraphQLError> errors = new ArrayList<>();
+            for (int i = 0; i < answers.size(); i++) {
+                Answer answer = answers.get(i);
+                data.add(answer.result() == null ? null : new TrafficResultView(answer.result()));
+                errors.addAll(GraphqlErrors.collapsed(answer.errors(), path.segment(i), Map.of()));
+            }
+            return DataFetcherResult.<List<TrafficResultView>>newResult().data(data).errors(errors).build();
+        });
+    }
+
+    @DgsQuery
+    public CompletableFuture<DataFetcherResult<AggregateView>> aggregate(DataFetchingEnvironment env) {
+        ResultPath path = env.getExecutionStepInfo().getPath();
+        return answers(env).thenApply(answers -> {
+            List<GraphQLError> errors = new ArrayList<>();
+            Map<Metric, List<TrafficSeries>> byMetric = new LinkedHashMap<>();
+            for (int i = 0; i < answers.size(); i++) {
+                Answer answer = answers.get(i);
+                errors.addAll(GraphqlErrors.collapsed(answer.errors(), path, Map.of("queryIndex", i)));
+                if (answer.result() != null) {
+                    answer.result().series().forEach(series ->
+                            byMetric.computeIfAbsent(series.metric(), m -> new ArrayList<>()).add(series));
+                }
+            }
+            List<TrafficSeries> summed = new ArrayList<>();
+            byMetric.forEach((metric, series) -> {
+                try {
+                    summed.add(SeriesCombination.sum(series, MissingPolicy.SKIP));
+                } catch (IllegalArgumentException differentSteps) {
+                    errors.add(GraphqlErrors.of(QueryProblem.invalid("queries", "expected every query's "
+                            + metric + " series on one step to sum them: give the queries the same step"), path));
+                }
+            });
+            return DataFetcherResult.<AggregateView>newResult().data(new AggregateView(summed)).errors(errors).build();
+        });
+    }
+
+    private CompletableFuture<List<Answer>> answers(DataFetchingEnvironment env) {
+        List<Map<String, Object>> inputs = env.getArgument("queries");
+        QueryInputs.Mapped mapped = QueryInputs.map(inputs);
+        List<TrafficQuery> valid = new ArrayList<>();
+        for (Validation<List<QueryProblem>, TrafficQuery> query : mapped.queries()) {
+            if (query.isValid()) {
+                valid.add(query.get());
+            }
+        }
+        return traffic.run(valid).toCompletableFuture().thenApply(outcomes -> {
+            List<Answer> answers = new ArrayList<>(inputs.size());
+            int next = 0;
+            for (Validation<List<QueryProblem>, TrafficQuery> query : mapped.queries()) {
+                if (query.isInvalid()) {
+                    answers.add(new Answer(null, List.copyOf(query.getError())));
+                    continue;
+                }
+                QueryOutcome outcome = outcomes.get(next++);
+                answers.add(outcome.result().fold(
+                        errors -> new Answer(null, errors.stream()
+                                .map(error -> error instanceof QueryProblem problem
+                                        ? problem.under("queries[" + (answers.size()) + "]") : error)
+                                .toList()),
+                        result -> new Answer(result, List.of())));
+            }
+            return answers;
+        });
+    }
+}

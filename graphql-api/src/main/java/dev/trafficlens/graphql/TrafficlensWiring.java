@@ -1,0 +1,172 @@
+package dev.trafficlens.graphql;
+
+import dev.trafficlens.adapters.qingcloud.QingCloudConfig;
+import dev.trafficlens.adapters.qingcloud.QingCloudTrafficSource;
+import dev.trafficlens.adapters.tencentmna.TencentMnaConfig;
+import dev.trafficlens.adapters.tencentmna.TencentMnaTrafficSource;
+import dev.trafficlens.adapters.tencentvpc.TencentVpcConfig;
+import dev.trafficlens.adapters.tencentvpc.TencentVpcTrafficSource;
+import dev.trafficlens.adapters.zenlayer.ZenlayerConfig;
+import dev.trafficlens.adapters.zenlayer.ZenlayerTrafficSource;
+import dev.trafficlens.domain.model.RateLimit;
+import dev.trafficlens.domain.model.Source;
+import dev.trafficlens.domain.port.in.QueryTraffic;
+import dev.trafficlens.domain.port.out.TrafficSource;
+import dev.trafficlens.domain.service.QuerySettings;
+import dev.trafficlens.domain.service.TrafficQueryService;
+import dev.trafficlens.sandbox.Credentials;
+import dev.trafficlens.sandbox.SandboxOptions;
+import dev.trafficlens.sandbox.VendorSandbox;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * The one place the hexagon is assembled: the domain service is built with {@code new} from the four adapters, each
+ * pointed at the in-process vendor sandbox ({@code trafficlens.sandbox.enabled}, default true) or at the vendor with
+ * the credentials under {@code trafficlens.sources.<source>.*}. A source without credentials is left out, and the
+ * service answers its queries "not configured".
+ */
+@Configuration(proxyBeanMethods = false)
+public class TrafficlensWiring {
+
+    private static final Logger log = LoggerFactory.getLogger(TrafficlensWiring.class);
+
+    /** The service's pace per source when answers may come from the cache; vendor calls stay at the adapters' limits. */
+    private static final int CACHED_CALLS_PER_SECOND = 10_000;
+
+    /** Where every adapter points, and with which keys, when the sandbox is on. */
+    record Endpoint(String url, String keyId, String secret) {
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "trafficlens.sandbox.enabled", havingValue = "true", matchIfMissing = true)
+    VendorSandbox vendorSandbox(Environment environment) {
+        int port = environment.getProperty("trafficlens.sandbox.port", Integer.class, 0);
+        VendorSandbox sandbox = VendorSandbox.start(SandboxOptions.DEFAULTS.withPort(port)
+                .withCredentials(Credentials.DEFAULT));
+        log.info("Vendor sandbox started at {}; every source points at it", sandbox.baseUrl());
+        return sandbox;
+    }
+
+    /** The adapters that were given an endpoint and credentials. */
+    record WiredAdapters(List<TrafficSource> adapters) {
+    }
+
+    @Bean
+    WiredAdapters wiredAdapters(ObjectProvider<VendorSandbox> sandbox, Environment environment) {
+        VendorSandbox running = sandbox.getIfAvailable();
+        List<TrafficSource> adapters = new ArrayList<>();
+        if (running != null) {
+            String url = running.baseUrl().toString();
+            String id = Credentials.DEFAULT.accessKeyId();
+            String secret = Credentials.DEFAULT.accessKeySecret();
+            adapters.add(tencentVpc(url, id, secret));
+            adapters.add(tencentMna(url, id, secret));
+            adapters.add(qingCloud(url, id, secret));
+            adapters.add(zenlayer(url, id, secret));
+            return new WiredAdapters(List.copyOf(adapters));
+        }
+        live(environment, "tencent-vpc", "secret-id", "secret-key", "https://vpc.api.qcloud.com")
+                .ifPresent(e -> adapters.add(tencentVpc(e.url(), e.keyId(), e.secret())));
+        live(environment, "tencent-mna", "secret-id", "secret-key", "https://mna.intl.tencentcloudapi.com")
+                .ifPresent(e -> adapters.add(tencentMna(e.url(), e.keyId(), e.secret())));
+        live(environment, "qingcloud", "access-key-id", "secret-access-key", "https://api.qingcloud.com")
+                .ifPresent(e -> adapters.add(qingCloud(e.url(), e.keyId(), e.secret())));
+        live(environment, "zenlayer", "access-key-id", "access-key-password", "https://console.zenlayer.com")
+                .ifPresent(e -> adapters.add(zenlayer(e.url(), e.keyId(), e.secret())));
+        return new WiredAdapters(List.copyOf(adapters));
+    }
+
+    @Bean
+    QueryTraffic trafficQueryService(WiredAdapters wired, Environment environment) {
+        Clock clock = Clock.systemUTC();
+        List<TrafficSource> adapters = wired.adapters();
+        if (environment.getProperty("trafficlens.cache.enabled", Boolean.class, true)) {
+            CachingTrafficSource.CacheSettings cache = new CachingTrafficSource.CacheSettings(
+                    environment.getProperty("trafficlens.cache.maximum-calls", Long.class, 10_000L),
+                    environment.getProperty("trafficlens.cache.closed-windows", Duration.class, Duration.ofHours(6)),
+                    environment.getProperty("trafficlens.cache.open-windows", Duration.class, Duration.ofMinutes(1)),
+                    Duration.ofMinutes(30));
+            adapters = adapters.stream()
+                    .<TrafficSource>map(adapter -> new CachingTrafficSource(adapter, cache, clock))
+                    .toList();
+            // The service's per-source gate sits in front of the cache and would pace cache hits too; the adapters
+            // keep every credential within its vendor's rate limit themselves, so the gate only bounds concurrency.
+            QuerySettings settings = settings(environment);
+            for (Source source : Source.values()) {
+                settings = settings.withRateLimit(source, RateLimit.assumedPerSecond(CACHED_CALLS_PER_SECOND));
+            }
+            return new TrafficQueryService(adapters, clock, settings);
+        }
+        return new TrafficQueryService(adapters, clock, settings(environment));
+    }
+
+    /** The limits that protect the service and the vendors' quotas, {@code trafficlens.limits.*}. */
+    static QuerySettings settings(Environment environment) {
+        QuerySettings defaults = QuerySettings.DEFAULTS;
+        return defaults
+                .withMaxQueriesPerRun(environment.getProperty("trafficlens.limits.max-queries-per-request",
+                        Integer.class, defaults.maxQueriesPerRun()))
+                .withMaxCallsPerRun(environment.getProperty("trafficlens.limits.max-calls-per-request",
+                        Integer.class, defaults.maxCallsPerRun()))
+                .withMaxPointsPerSeries(environment.getProperty("trafficlens.limits.max-points-per-series",
+                        Integer.class, defaults.maxPointsPerSeries()))
+                .withMaxConcurrentCallsPerSource(environment.getProperty(
+                        "trafficlens.limits.max-concurrent-calls-per-source", Integer.class,
+                        defaults.maxConcurrentCallsPerSource()));
+    }
+
+    @Bean
+    SourceCatalog sourceCatalog(WiredAdapters wired) {
+        Set<Source> configured = EnumSet.noneOf(Source.class);
+        wired.adapters().forEach(adapter -> configured.addAll(adapter.sources()));
+        for (Source source : Source.values()) {
+            if (!configured.contains(source)) {
+                log.warn("{} is not configured: no credentials were given for it", source.id());
+            }
+        }
+        return new SourceCatalog(configured);
+    }
+
+    private static Optional<Endpoint> live(
+            Environment environment, String name, String idKey, String secretKey, String defaultEndpoint) {
+        String prefix = "trafficlens.sources." + name + ".";
+        String url = environment.getProperty(prefix + "endpoint", defaultEndpoint);
+        String id = environment.getProperty(prefix + idKey, "");
+        String secret = environment.getProperty(prefix + secretKey, "");
+        if (id.isBlank() || secret.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Endpoint(url, id, secret));
+    }
+
+    private static TrafficSource tencentVpc(String url, String id, String secret) {
+        return new TencentVpcTrafficSource(TencentVpcConfig.builder().endpoint(url).secretId(id).secretKey(secret).build());
+    }
+
+    private static TrafficSource tencentMna(String url, String id, String secret) {
+        return new TencentMnaTrafficSource(TencentMnaConfig.builder().endpoint(url).secretId(id).secretKey(secret).build());
+    }
+
+    private static TrafficSource qingCloud(String url, String id, String secret) {
+        return new QingCloudTrafficSource(QingCloudConfig.builder()
+                .endpoint(url).accessKeyId(id).secretAccessKey(secret).build());
+    }
+
+    private static TrafficSource zenlayer(String url, String id, String secret) {
+        return new ZenlayerTrafficSource(ZenlayerConfig.builder()
+                .endpoint(url).accessKeyId(id).accessKeyPassword(secret).build());
+    }
+}

@@ -1,0 +1,51 @@
+package dev.trafficlens.graphql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.netflix.graphql.dgs.DgsQueryExecutor;
+import graphql.ExecutionResult;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** Live mode with credentials for one vendor only: the others are reported as not configured, never a crash. */
+@SpringBootTest(properties = {
+        "trafficlens.sandbox.enabled=false",
+        "trafficlens.sources.zenlayer.endpoint=http://127.0.0.1:9",
+        "trafficlens.sources.zenlayer.access-key-id=some-id",
+        "trafficlens.sources.zenlayer.access-key-password=some-password"})
+@SuppressWarnings("unchecked")
+class LiveModeWithoutCredentialsTest {
+
+    @Autowired
+    DgsQueryExecutor dgs;
+
+    @Test
+    void sources_without_credentials_are_listed_as_not_configured() {
+        ExecutionResult result = dgs.execute("{ sources { id configured } }");
+
+        List<Map<String, Object>> sources = (List<Map<String, Object>>) ((Map<String, Object>) result.getData()).get("sources");
+        assertThat(sources).extracting(source -> source.get("id") + "=" + source.get("configured")).containsExactly(
+                "tencent.vpn-connection=false", "tencent.mna-region=false", "qingcloud.wan-access=false",
+                "zenlayer.private-connect=true", "zenlayer.cloud-router=true");
+    }
+
+    @Test
+    void a_query_for_an_unconfigured_source_fails_alone_with_a_clear_error() {
+        ExecutionResult result = dgs.execute("""
+                query Q($from: DateTime!, $to: DateTime!) {
+                  traffic(queries: [{from: $from, to: $to, resource: {qingcloudWan:
+                      {zone: "pek3", resource: "wacc-1", accessType: "cpe"}}}]) { source }
+                }""", Map.of("from", TrafficQueries.from().toString(), "to", TrafficQueries.to().toString()));
+
+        List<Object> traffic = (List<Object>) ((Map<String, Object>) result.getData()).get("traffic");
+        assertThat(traffic).containsExactly((Object) null);
+        assertThat(result.getErrors()).singleElement().satisfies(error -> {
+            assertThat(error.getPath()).containsExactly("traffic", 0);
+            assertThat(error.getExtensions()).containsEntry("source", "qingcloud.wan-access");
+            assertThat(error.getMessage()).contains("not configured");
+        });
+    }
+}

@@ -1,0 +1,216 @@
+package dev.trafficlens.graphql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.netflix.graphql.dgs.DgsQueryExecutor;
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** The data fetchers through DGS's executor, with the real adapters against the in-process vendor sandbox. */
+@SpringBootTest
+@SuppressWarnings("unchecked")
+class TrafficDataFetcherTest {
+
+    @Autowired
+    DgsQueryExecutor dgs;
+
+    private Map<String, Object> window() {
+        return Map.of("from", TrafficQueries.from().toString(), "to", TrafficQueries.to().toString());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T at(ExecutionResult result, String field) {
+        return (T) ((Map<String, Object>) result.getData()).get(field);
+    }
+
+    @Test
+    void answers_series_and_billing95_for_all_five_sources_in_one_query() {
+        ExecutionResult result = dgs.execute(TrafficQueries.FIVE_SOURCES, window());
+
+        assertThat(result.getErrors()).isEmpty();
+        List<Map<String, Object>> traffic = at(result, "traffic");
+        assertThat(traffic).extracting(entry -> entry.get("source")).containsExactly(
+                "tencent.vpn-connection", "tencent.mna-region", "qingcloud.wan-access",
+                "zenlayer.private-connect", "zenlayer.cloud-router");
+        assertThat(traffic).extracting(entry -> entry.get("key")).containsExactly("tunnel", "mna", "sdwan", "pc", "cr");
+        for (Map<String, Object> entry : traffic) {
+            assertThat(entry.get("from")).isEqualTo(TrafficQueries.from().toString());
+            List<Map<String, Object>> series = (List<Map<String, Object>>) entry.get("series");
+            assertThat(series).isNotEmpty();
+            for (Map<String, Object> one : series) {
+                List<Double> values = (List<Double>) one.get("values");
+                Map<String, Object> stats = (Map<String, Object>) one.get("stats");
+                int expected = one.get("step").equals("5m") ? 2 * 288 : 2 * 24;
+                assertThat(values).hasSize(expected);
+                assertThat((int) stats.get("count") + (int) stats.get("missing")).isEqualTo(expected);
+                assertThat((double) stats.get("coverage")).isGreaterThan(0.9);
+            }
+        }
+        // Bit-rate sources are billed; Tencent MNA counts bytes only, so it has no p95 bit rate.
+        assertThat(traffic).extracting(entry -> entry.get("billing95"))
+                .satisfiesExactly(
+                        tunnel -> assertThat((Double) tunnel).isPositive(),
+                        mna -> assertThat(mna).isNull(),
+                        sdwan -> assertThat((Double) sdwan).isPositive(),
+                        pc -> assertThat((Double) pc).isPositive(),
+                        cr -> assertThat((Double) cr).isPositive());
+    }
+
+    @Test
+    void billing95_under_the_default_rule_is_the_higher_direction_p95() {
+        ExecutionResult result = dgs.execute(TrafficQueries.FIVE_SOURCES, window());
+
+        List<Map<String, Object>> traffic = at(result, "traffic");
+        Map<String, Object> pc = traffic.get(3);
+        List<Map<String, Object>> series = (List<Map<String, Object>>) pc.get("series");
+        double higher = series.stream()
+                .map(one -> (List<Map<String, Object>>) ((Map<String, Object>) one.get("stats")).get("percentiles"))
+                .mapToDouble(percentiles -> (Double) percentiles.get(1).get("value"))
+                .max().orElseThrow();
+        assertThat((Double) pc.get("billing95")).isEqualTo(higher);
+    }
+
+    @Test
+    void a_failing_source_returns_null_at_its_index_with_an_error_pointing_at_it() {
+        String query = """
+                query Mixed($from: DateTime!, $to: DateTime!) {
+                  traffic(queries: [
+                    {from: $from, to: $to, resource: {zenlayerPrivateConnect: {privateConnectId: "pc-1"}}}
+                    {from: $from, to: $to, resource: {zenlayerPrivateConnect: {privateConnectId: "missing-pc"}}}
+                    {from: $from, to: $to, resource: {qingcloudWan: {zone: "pek3", resource: "wacc-1", accessType: "cpe"}}}
+                  ]) { source billing95 }
+                }""";
+
+        ExecutionResult result = dgs.execute(query, window());
+
+        List<Map<String, Object>> traffic = at(result, "traffic");
+        assertThat(traffic).hasSize(3);
+        assertThat(traffic.get(0)).containsEntry("source", "zenlayer.private-connect");
+        assertThat(traffic.get(1)).isNull();
+        assertThat(traffic.get(2)).containsEntry("source", "qingcloud.wan-access");
+        assertThat(result.getErrors()).hasSize(1);
+        GraphQLError error = result.getErrors().get(0);
+        assertThat(error.getPath()).containsExactly("traffic", 1);
+        assertThat(error.getExtensions())
+                .containsEntry("code", "NOT_FOUND")
+                .containsEntry("source", "zenlayer.private-connect")
+                .containsEntry("vendorCode", "INVALID_PRIVATE_CONNECT_NOT_FOUND")
+                .containsEntry("failedCalls", 2)
+                .containsKey("requestId");
+        assertThat(error.getMessage()).contains("missing-pc").doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void validation_errors_name_every_offending_field_at_once() {
+        String query = """
+                query Wrong($from: DateTime!, $to: DateTime!) {
+                  traffic(queries: [
+                    {from: $from, to: $to, step: "7m", resource: {zenlayerPrivateConnect: {privateConnectId: "pc-1"}}}
+                    {from: $from, to: $to, resource: {zenlayerPrivateConnect: {privateConnectId: "pc-1"}}}
+                    {from: $to, to: $from, resource: {tencentMnaRegion: {gatewayType: 7}}}
+                  ]) { source }
+                }""";
+
+        ExecutionResult result = dgs.execute(query, window());
+
+        List<Map<String, Object>> traffic = at(result, "traffic");
+        assertThat(traffic.get(0)).isNull();
+        assertThat(traffic.get(1)).containsEntry("source", "zenlayer.private-connect");
+        assertThat(traffic.get(2)).isNull();
+        assertThat(result.getErrors()).allSatisfy(error -> {
+            assertThat(error.getExtensions()).containsEntry("code", "INVALID_QUERY");
+            assertThat(error.getMessage()).doesNotContain("Exception", "\tat ");
+        });
+        assertThat(result.getErrors()).extracting(error -> error.getExtensions().get("field"))
+                .containsExactlyInAnyOrder("queries[0].step", "queries[2].resource.tencentMnaRegion.gatewayType",
+                        "queries[2].to");
+        assertThat(result.getErrors()).filteredOn(error -> error.getExtensions().get("field").equals("queries[2].to"))
+                .singleElement()
+                .satisfies(error -> {
+                    assertThat(error.getPath()).containsExactly("traffic", 2);
+                    assertThat(error.getMessage()).startsWith("queries[2].to: expected a time after from");
+                });
+    }
+
+    @Test
+    void a_malformed_date_time_is_refused_before_any_vendor_is_asked() {
+        ExecutionResult result = dgs.execute("""
+                { traffic(queries: [{from: "yesterday", to: "2026-01-02T00:00:00Z",
+                    resource: {zenlayerPrivateConnect: {privateConnectId: "pc-1"}}}]) { source } }""");
+
+        assertThat(result.getErrors()).singleElement()
+                .satisfies(error -> assertThat(error.getMessage()).contains("from", "ISO-8601"));
+    }
+
+    @Test
+    void lists_every_source_as_configured_on_the_sandbox() {
+        ExecutionResult result = dgs.execute("{ sources { id configured defaultStep maxSpanPerCallSeconds } }");
+
+        List<Map<String, Object>> sources = at(result, "sources");
+        assertThat(sources).hasSize(5).allSatisfy(source -> assertThat(source).containsEntry("configured", true));
+        assertThat(sources).filteredOn(source -> source.get("id").equals("tencent.vpn-connection")).singleElement()
+                .satisfies(source -> assertThat(source).containsEntry("maxSpanPerCallSeconds", 172800));
+    }
+
+    @Test
+    void aggregate_sums_the_links_per_interval() {
+        String query = """
+                query Sum($from: DateTime!, $to: DateTime!) {
+                  aggregate(queries: [
+                    {from: $from, to: $to, resource: {zenlayerPrivateConnect: {privateConnectId: "pc-1"}}}
+                    {from: $from, to: $to, resource: {zenlayerPrivateConnect: {privateConnectId: "pc-2"}}}
+                  ]) { billing95 series(direction: IN) { direction quantity values } }
+                  traffic(queries: [
+                    {from: $from, to: $to, resource: {zenlayerPrivateConnect: {privateConnectId: "pc-1"}}}
+                    {from: $from, to: $to, resource: {zenlayerPrivateConnect: {privateConnectId: "pc-2"}}}
+                  ]) { series(direction: IN) { values } }
+                }""";
+
+        ExecutionResult result = dgs.execute(query, window());
+
+        assertThat(result.getErrors()).isEmpty();
+        Map<String, Object> aggregate = at(result, "aggregate");
+        List<Map<String, Object>> traffic = at(result, "traffic");
+        List<Double> sum = (List<Double>) ((List<Map<String, Object>>) aggregate.get("series")).get(0).get("values");
+        List<Double> one = firstSeriesValues(traffic.get(0));
+        List<Double> two = firstSeriesValues(traffic.get(1));
+        for (int i = 0; i < sum.size(); i++) {
+            if (one.get(i) != null && two.get(i) != null) {
+                assertThat(sum.get(i)).isEqualTo(one.get(i) + two.get(i));
+            } else {
+                assertThat(sum.get(i)).isNull();
+            }
+        }
+        assertThat((Double) aggregate.get("billing95")).isPositive();
+    }
+
+    @Test
+    void zenlayer_results_carry_the_vendors_own_daily_figures() {
+        ExecutionResult result = dgs.execute("""
+                query Q($from: DateTime!, $to: DateTime!) {
+                  traffic(queries: [{from: $from, to: $to, resource: {zenlayerPrivateConnect: {privateConnectId: "pc-1"}}}]) {
+                    vendorSummaries { from to figures { name direction quantity value unit } }
+                  }
+                }""", window());
+
+        assertThat(result.getErrors()).isEmpty();
+        List<Map<String, Object>> traffic = at(result, "traffic");
+        List<Map<String, Object>> summaries = (List<Map<String, Object>>) traffic.get(0).get("vendorSummaries");
+        assertThat(summaries).hasSize(2);
+        assertThat(summaries.get(0)).containsEntry("from", TrafficQueries.from().toString());
+        assertThat((List<Map<String, Object>>) summaries.get(0).get("figures"))
+                .filteredOn(figure -> figure.get("name").equals("in95")).singleElement()
+                .satisfies(figure -> assertThat(figure).containsEntry("direction", "IN")
+                        .containsEntry("quantity", "BITRATE").containsEntry("unit", "bps"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Double> firstSeriesValues(Map<String, Object> entry) {
+        return (List<Double>) ((List<Map<String, Object>>) entry.get("series")).get(0).get("values");
+    }
+}

@@ -1,0 +1,39 @@
+package dev.trafficlens.graphql;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** GraphQL query texts and windows for the tests: recent days, so every source's retention holds. */
+final class TrafficQueries {
+
+    static final String FIVE_SOURCES = """
+            query FiveSources($from: DateTime!, $to: DateTime!) {
+              traffic(queries: [
+                {key: "tunnel", from: $from, to: $to, resource: {tencentVpnConnection:
+                  {region: "ap-guangzhou", vpcId: "vpc-1", vpnGwId: "vpngw-1", vpnConnId: "vpnx-1"}}}
+                {key: "mna", from: $from, to: $to, resource: {tencentMnaRegion: {gatewayType: 0, accessRegion: "AP"}}}
+                {key: "sdwan", from: $from, to: $to, resource: {qingcloudWan: {zone: "pek3", resource: "wacc-1", accessType: "cpe"}}}
+                {key: "pc", from: $from, to: $to, resource: {zenlayerPrivateConnect: {privateConnectId: "pc-1"}}}
+                {key: "cr", from: $from, to: $to, resource: {zenlayerCloudRouter:
+                  {cloudRouterId: "cr-1", sourceDcId: "dc-a", destinationDcId: "dc-z"}}}
+              ]) {
+                key source from to step
+                billing95
+                series { direction quantity unit step start values
+                         stats(percentiles: [50, 95]) { count missing coverage max percentiles { p value } } }
+              }
+            }""";
+
+    private TrafficQueries() {
+    }
+
+    /** The two whole UTC days before today. */
+    static Instant from() {
+        return to().minus(Duration.ofDays(2));
+    }
+
+    static Instant to() {
+        return Instant.now().truncatedTo(ChronoUnit.DAYS);
+    }
+}
