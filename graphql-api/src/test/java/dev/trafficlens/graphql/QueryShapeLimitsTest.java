@@ -1,0 +1,50 @@
+package dev.trafficlens.graphql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.netflix.graphql.dgs.DgsQueryExecutor;
+import graphql.ExecutionResult;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** Too deep or too large queries are refused with an error saying which limit, before any vendor is asked. */
+@SpringBootTest(properties = {
+        "trafficlens.limits.max-query-depth=3",
+        "trafficlens.limits.max-query-complexity=50"})
+class QueryShapeLimitsTest {
+
+    @Autowired
+    DgsQueryExecutor dgs;
+
+    @Test
+    void a_query_deeper_than_allowed_is_refused() {
+        ExecutionResult result = dgs.execute("{ traffic(queries: []) { series { stats { percentiles { p value } } } } }");
+
+        assertThat(result.getErrors()).isNotEmpty();
+        assertThat(result.getErrors().get(0).getMessage()).containsIgnoringCase("depth");
+        assertThat((Object) result.getData()).isNull();
+    }
+
+    @Test
+    void thousands_of_aliases_are_refused() {
+        StringBuilder query = new StringBuilder("{");
+        for (int i = 0; i < 1000; i++) {
+            query.append(" s").append(i).append(": sources { id }");
+        }
+        query.append(" }");
+
+        ExecutionResult result = dgs.execute(query.toString());
+
+        assertThat(result.getErrors()).isNotEmpty();
+        assertThat(result.getErrors().get(0).getMessage()).containsIgnoringCase("complexity");
+        assertThat((Object) result.getData()).isNull();
+    }
+
+    @Test
+    void a_normal_query_passes() {
+        ExecutionResult result = dgs.execute("{ sources { id configured } }");
+
+        assertThat(result.getErrors()).isEmpty();
+    }
+}
