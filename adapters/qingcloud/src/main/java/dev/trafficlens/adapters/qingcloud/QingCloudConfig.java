@@ -1,14 +1,10 @@
 package dev.trafficlens.adapters.qingcloud;
 
-import dev.trafficlens.adapters.support.HttpSettings;
-import dev.trafficlens.adapters.support.RetryPolicy;
 import dev.trafficlens.adapters.support.Secret;
+import dev.trafficlens.adapters.support.VendorConfig;
 import dev.trafficlens.adapters.support.VendorConfigBuilder;
-import dev.trafficlens.domain.model.RateLimit;
 import dev.trafficlens.domain.model.Source;
 import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,29 +12,22 @@ import java.util.List;
  * How to reach QingCloud's IaaS API for {@link QingCloudTrafficSource}: endpoint, access key pair, timeouts, rate
  * limit, retries, and the clock whose time is signed as {@code time_stamp}. Immutable; build with {@link #builder()}.
  */
-public final class QingCloudConfig {
+public final class QingCloudConfig extends VendorConfig {
 
     /** QingCloud's public API host; {@code /iaas/} is appended to whatever endpoint is configured. */
     public static final URI DEFAULT_ENDPOINT = URI.create("https://api.qingcloud.com");
 
-    private final HttpSettings http;
-    private final Clock clock;
     private final String accessKeyId;
     private final Secret secretAccessKey;
 
     private QingCloudConfig(Builder builder) {
-        this.http = builder.httpSettings();
-        this.clock = builder.clock();
+        super(builder);
         this.accessKeyId = builder.accessKeyId;
         this.secretAccessKey = builder.secretAccessKey;
     }
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    public URI endpoint() {
-        return http.endpoint();
     }
 
     /** The access key id (a {@code QY…}); sent with every request and safe to print. */
@@ -51,35 +40,10 @@ public final class QingCloudConfig {
         return secretAccessKey;
     }
 
-    public Duration connectTimeout() {
-        return http.connectTimeout();
-    }
-
-    public Duration requestTimeout() {
-        return http.requestTimeout();
-    }
-
-    public RateLimit rateLimit() {
-        return http.rateLimit();
-    }
-
-    public RetryPolicy retryPolicy() {
-        return http.retryPolicy();
-    }
-
-    /** The clock whose time is signed as {@code time_stamp}; QingCloud refuses requests more than 60 s off. */
-    public Clock clock() {
-        return clock;
-    }
-
-    public HttpSettings httpSettings() {
-        return http;
-    }
-
     @Override
     public String toString() {
-        return "QingCloudConfig[endpoint=" + http.endpoint() + ", accessKeyId=" + accessKeyId + ", secretAccessKey=" + secretAccessKey
-                + ", " + VendorConfigBuilder.describe(http, clock) + "]";
+        return "QingCloudConfig[endpoint=" + endpoint() + ", accessKeyId=" + accessKeyId
+                + ", secretAccessKey=" + secretAccessKey + ", " + describeConnection() + "]";
     }
 
     /** Collects the settings; only the key pair has no default. */
@@ -120,7 +84,8 @@ public final class QingCloudConfig {
                 missing.add("secretAccessKey");
             }
             if (!missing.isEmpty()) {
-                throw new IllegalArgumentException(String.join(", ", missing) + ": expected the QingCloud access key pair (access key id and secret access key), got none");
+                throw new IllegalArgumentException(String.join(", ", missing)
+                        + ": expected the QingCloud access key pair (access key id and secret access key), got none");
             }
             return new QingCloudConfig(this);
         }

@@ -76,12 +76,6 @@ public abstract class VendorConfigBuilder<B extends VendorConfigBuilder<B>> {
         return clock;
     }
 
-    /** The connection part of a config's {@code toString}: no credential is in it. */
-    public static String describe(HttpSettings settings, Clock clock) {
-        return "connectTimeout=" + settings.connectTimeout() + ", requestTimeout=" + settings.requestTimeout()
-                + ", rateLimit=" + settings.rateLimit() + ", retryPolicy=" + settings.retryPolicy() + ", clock=" + clock;
-    }
-
     @SuppressWarnings("unchecked")
     private B self() {
         return (B) this;

@@ -1,14 +1,10 @@
 package dev.trafficlens.adapters.tencentmna;
 
-import dev.trafficlens.adapters.support.HttpSettings;
-import dev.trafficlens.adapters.support.RetryPolicy;
 import dev.trafficlens.adapters.support.Secret;
+import dev.trafficlens.adapters.support.VendorConfig;
 import dev.trafficlens.adapters.support.VendorConfigBuilder;
-import dev.trafficlens.domain.model.RateLimit;
 import dev.trafficlens.domain.model.Source;
 import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,29 +13,22 @@ import java.util.List;
  * rate limit (the documented 20 calls/s by default), retries, and the clock that dates each signature. Immutable;
  * build with {@link #builder()}.
  */
-public final class TencentMnaConfig {
+public final class TencentMnaConfig extends VendorConfig {
 
     /** The international public host; the adapter posts to {@code /}. The Chinese site's is mna.tencentcloudapi.com. */
     public static final URI DEFAULT_ENDPOINT = URI.create("https://mna.intl.tencentcloudapi.com");
 
-    private final HttpSettings http;
-    private final Clock clock;
     private final String secretId;
     private final Secret secretKey;
 
     private TencentMnaConfig(Builder builder) {
-        this.http = builder.httpSettings();
-        this.clock = builder.clock();
+        super(builder);
         this.secretId = builder.secretId;
         this.secretKey = builder.secretKey;
     }
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    public URI endpoint() {
-        return http.endpoint();
     }
 
     /** The API key's public half; it names the credential in rate limits and in the Authorization header. */
@@ -52,35 +41,10 @@ public final class TencentMnaConfig {
         return secretKey;
     }
 
-    public Duration connectTimeout() {
-        return http.connectTimeout();
-    }
-
-    public Duration requestTimeout() {
-        return http.requestTimeout();
-    }
-
-    public RateLimit rateLimit() {
-        return http.rateLimit();
-    }
-
-    public RetryPolicy retryPolicy() {
-        return http.retryPolicy();
-    }
-
-    /** The clock that dates each signature ({@code X-TC-Timestamp}) and says where "now" is for clamping. */
-    public Clock clock() {
-        return clock;
-    }
-
-    public HttpSettings httpSettings() {
-        return http;
-    }
-
     @Override
     public String toString() {
-        return "TencentMnaConfig[endpoint=" + http.endpoint() + ", secretId=" + secretId + ", secretKey=" + secretKey
-                + ", " + VendorConfigBuilder.describe(http, clock) + "]";
+        return "TencentMnaConfig[endpoint=" + endpoint() + ", secretId=" + secretId
+                + ", secretKey=" + secretKey + ", " + describeConnection() + "]";
     }
 
     /** Collects the settings; only the key pair has no default. */
@@ -121,7 +85,8 @@ public final class TencentMnaConfig {
                 missing.add("secretKey");
             }
             if (!missing.isEmpty()) {
-                throw new IllegalArgumentException(String.join(", ", missing) + ": expected the Tencent Cloud API key pair (SecretId and SecretKey), got none");
+                throw new IllegalArgumentException(String.join(", ", missing)
+                        + ": expected the Tencent Cloud API key pair (SecretId and SecretKey), got none");
             }
             return new TencentMnaConfig(this);
         }

@@ -1,14 +1,10 @@
 package dev.trafficlens.adapters.tencentvpc;
 
-import dev.trafficlens.adapters.support.HttpSettings;
-import dev.trafficlens.adapters.support.RetryPolicy;
 import dev.trafficlens.adapters.support.Secret;
+import dev.trafficlens.adapters.support.VendorConfig;
 import dev.trafficlens.adapters.support.VendorConfigBuilder;
-import dev.trafficlens.domain.model.RateLimit;
 import dev.trafficlens.domain.model.Source;
 import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -19,20 +15,17 @@ import java.util.function.IntSupplier;
  * rate limit, retries, and the clock and nonce source that go into every signature. Immutable; build with
  * {@link #builder()}.
  */
-public final class TencentVpcConfig {
+public final class TencentVpcConfig extends VendorConfig {
 
     /** The vendor's public host; the adapter appends {@code /v2/index.php}. */
     public static final URI DEFAULT_ENDPOINT = URI.create("https://vpc.api.qcloud.com");
 
-    private final HttpSettings http;
-    private final Clock clock;
     private final String secretId;
     private final Secret secretKey;
     private final IntSupplier nonceSource;
 
     private TencentVpcConfig(Builder builder) {
-        this.http = builder.httpSettings();
-        this.clock = builder.clock();
+        super(builder);
         this.secretId = builder.secretId;
         this.secretKey = builder.secretKey;
         this.nonceSource = builder.nonceSource;
@@ -40,10 +33,6 @@ public final class TencentVpcConfig {
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    public URI endpoint() {
-        return http.endpoint();
     }
 
     /** The API key's public half (an {@code AKID…}); sent with every request and safe to print. */
@@ -56,40 +45,15 @@ public final class TencentVpcConfig {
         return secretKey;
     }
 
-    public Duration connectTimeout() {
-        return http.connectTimeout();
-    }
-
-    public Duration requestTimeout() {
-        return http.requestTimeout();
-    }
-
-    public RateLimit rateLimit() {
-        return http.rateLimit();
-    }
-
-    public RetryPolicy retryPolicy() {
-        return http.retryPolicy();
-    }
-
-    /** The clock whose time is signed as {@code Timestamp}. */
-    public Clock clock() {
-        return clock;
-    }
-
     /** Where each request's {@code Nonce} comes from: random positive ints unless a test fixes them. */
     public IntSupplier nonceSource() {
         return nonceSource;
     }
 
-    public HttpSettings httpSettings() {
-        return http;
-    }
-
     @Override
     public String toString() {
-        return "TencentVpcConfig[endpoint=" + http.endpoint() + ", secretId=" + secretId + ", secretKey=" + secretKey
-                + ", " + VendorConfigBuilder.describe(http, clock) + "]";
+        return "TencentVpcConfig[endpoint=" + endpoint() + ", secretId=" + secretId
+                + ", secretKey=" + secretKey + ", " + describeConnection() + "]";
     }
 
     /** Collects the settings; only the key pair has no default. */
@@ -137,7 +101,8 @@ public final class TencentVpcConfig {
                 missing.add("secretKey");
             }
             if (!missing.isEmpty()) {
-                throw new IllegalArgumentException(String.join(", ", missing) + ": expected the Tencent Cloud API key pair (SecretId and SecretKey), got none");
+                throw new IllegalArgumentException(String.join(", ", missing)
+                        + ": expected the Tencent Cloud API key pair (SecretId and SecretKey), got none");
             }
             return new TencentVpcConfig(this);
         }

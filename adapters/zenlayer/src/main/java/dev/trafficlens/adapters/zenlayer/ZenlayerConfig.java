@@ -1,14 +1,10 @@
 package dev.trafficlens.adapters.zenlayer;
 
-import dev.trafficlens.adapters.support.HttpSettings;
-import dev.trafficlens.adapters.support.RetryPolicy;
 import dev.trafficlens.adapters.support.Secret;
+import dev.trafficlens.adapters.support.VendorConfig;
 import dev.trafficlens.adapters.support.VendorConfigBuilder;
-import dev.trafficlens.domain.model.RateLimit;
 import dev.trafficlens.domain.model.Source;
 import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,29 +13,22 @@ import java.util.List;
  * access key pair, timeouts, the client-side rate limit (one for both sdn sources, which share the key), retries,
  * and the clock that stamps each signature.
  */
-public final class ZenlayerConfig {
+public final class ZenlayerConfig extends VendorConfig {
 
     /** The public API host; the adapter appends {@code /api/v2/sdn}. */
     public static final URI DEFAULT_ENDPOINT = URI.create("https://console.zenlayer.com");
 
-    private final HttpSettings http;
-    private final Clock clock;
     private final String accessKeyId;
     private final Secret accessKeyPassword;
 
     private ZenlayerConfig(Builder builder) {
-        this.http = builder.httpSettings();
-        this.clock = builder.clock();
+        super(builder);
         this.accessKeyId = builder.accessKeyId;
         this.accessKeyPassword = builder.accessKeyPassword;
     }
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    public URI endpoint() {
-        return http.endpoint();
     }
 
     /** The AccessKeyId; also names the client-side rate limiter. */
@@ -52,35 +41,10 @@ public final class ZenlayerConfig {
         return accessKeyPassword;
     }
 
-    public Duration connectTimeout() {
-        return http.connectTimeout();
-    }
-
-    public Duration requestTimeout() {
-        return http.requestTimeout();
-    }
-
-    public RateLimit rateLimit() {
-        return http.rateLimit();
-    }
-
-    public RetryPolicy retryPolicy() {
-        return http.retryPolicy();
-    }
-
-    /** The clock whose Unix seconds go into {@code X-ZC-Timestamp}; Zenlayer refuses signatures over 5 minutes off. */
-    public Clock clock() {
-        return clock;
-    }
-
-    public HttpSettings httpSettings() {
-        return http;
-    }
-
     @Override
     public String toString() {
-        return "ZenlayerConfig[endpoint=" + http.endpoint() + ", accessKeyId=" + accessKeyId + ", accessKeyPassword=" + accessKeyPassword
-                + ", " + VendorConfigBuilder.describe(http, clock) + "]";
+        return "ZenlayerConfig[endpoint=" + endpoint() + ", accessKeyId=" + accessKeyId
+                + ", accessKeyPassword=" + accessKeyPassword + ", " + describeConnection() + "]";
     }
 
     /** Collects the settings; only the key pair has no default. */
@@ -121,7 +85,8 @@ public final class ZenlayerConfig {
                 missing.add("accessKeyPassword");
             }
             if (!missing.isEmpty()) {
-                throw new IllegalArgumentException(String.join(", ", missing) + ": expected the Zenlayer access key pair (AccessKeyId and AccessKeyPassword), got nothing");
+                throw new IllegalArgumentException(String.join(", ", missing)
+                        + ": expected the Zenlayer access key pair (AccessKeyId and AccessKeyPassword), got nothing");
             }
             return new ZenlayerConfig(this);
         }

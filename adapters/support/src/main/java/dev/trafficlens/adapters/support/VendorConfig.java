@@ -1,0 +1,56 @@
+package dev.trafficlens.adapters.support;
+
+import dev.trafficlens.domain.model.RateLimit;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * What every adapter's config holds besides its key pair: how to reach the vendor and the clock that stamps each
+ * signature, as collected by a {@link VendorConfigBuilder}. A vendor's config extends it and adds its credentials.
+ */
+public abstract class VendorConfig {
+
+    private final HttpSettings http;
+    private final Clock clock;
+
+    protected VendorConfig(VendorConfigBuilder<?> builder) {
+        this.http = builder.httpSettings();
+        this.clock = builder.clock();
+    }
+
+    public URI endpoint() {
+        return http.endpoint();
+    }
+
+    public Duration connectTimeout() {
+        return http.connectTimeout();
+    }
+
+    public Duration requestTimeout() {
+        return http.requestTimeout();
+    }
+
+    public RateLimit rateLimit() {
+        return http.rateLimit();
+    }
+
+    public RetryPolicy retryPolicy() {
+        return http.retryPolicy();
+    }
+
+    /** The clock whose time goes into each signature. */
+    public Clock clock() {
+        return clock;
+    }
+
+    public HttpSettings httpSettings() {
+        return http;
+    }
+
+    /** The connection part of a config's {@code toString}: no credential is in it. */
+    protected String describeConnection() {
+        return "connectTimeout=" + http.connectTimeout() + ", requestTimeout=" + http.requestTimeout()
+                + ", rateLimit=" + http.rateLimit() + ", retryPolicy=" + http.retryPolicy() + ", clock=" + clock;
+    }
+}
