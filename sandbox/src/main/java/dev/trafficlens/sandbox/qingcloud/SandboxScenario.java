@@ -1,7 +1,6 @@
 package dev.trafficlens.sandbox.qingcloud;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import dev.trafficlens.sandbox.ScenarioHeader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,9 +27,9 @@ import java.util.function.Function;
  * and every other rule stay real. Requests without the header are untouched.
  */
 record SandboxScenario(Set<String> unknownResources, Optional<Integer> retCode, Optional<Integer> httpStatus,
-                       boolean documentationExample, List<long[]> omitted) {
+                       boolean documentationExample, List<ScenarioHeader.Omission> omitted) {
 
-    static final String HEADER = "X-Sandbox-Scenario";
+    static final String HEADER = ScenarioHeader.NAME;
     static final SandboxScenario NONE =
             new SandboxScenario(Set.of(), Optional.empty(), Optional.empty(), false, List.of());
 
@@ -50,12 +49,7 @@ record SandboxScenario(Set<String> unknownResources, Optional<Integer> retCode, 
 
     /** Whether the five-minute slot starting at {@code slotStart} (epoch seconds) is omitted by the scenario. */
     boolean omits(long slotStart) {
-        for (long[] window : omitted) {
-            if (slotStart >= window[0] && slotStart < window[1]) {
-                return true;
-            }
-        }
-        return false;
+        return omitted.stream().anyMatch(window -> window.contains(slotStart));
     }
 
     /** The scenario a header value asks for; a {@link Refusal} (1100) naming what is wrong with it. */
@@ -67,15 +61,10 @@ record SandboxScenario(Set<String> unknownResources, Optional<Integer> retCode, 
         Optional<Integer> retCode = Optional.empty();
         Optional<Integer> status = Optional.empty();
         boolean documentationExample = false;
-        List<long[]> omitted = new ArrayList<>();
-        for (String directive : header.split(";")) {
-            String text = directive.trim();
-            if (text.isEmpty()) {
-                continue;
-            }
-            int equals = text.indexOf('=');
-            String name = equals < 0 ? text : text.substring(0, equals).trim();
-            String value = equals < 0 ? "" : text.substring(equals + 1).trim();
+        List<ScenarioHeader.Omission> omitted = new ArrayList<>();
+        for (ScenarioHeader.Directive directive : ScenarioHeader.directives(header)) {
+            String name = directive.name();
+            String value = directive.value();
             switch (name) {
                 case "unknown" -> unknown.add(nonEmpty(name, value));
                 case "error" -> {
@@ -122,17 +111,11 @@ record SandboxScenario(Set<String> unknownResources, Optional<Integer> retCode, 
         return value;
     }
 
-    private static long[] window(String text) {
-        String[] ends = text.split("/");
+    private static ScenarioHeader.Omission window(String text) {
         try {
-            long from = Instant.parse(ends[0].trim()).getEpochSecond();
-            long to = Instant.parse(ends[1].trim()).getEpochSecond();
-            if (ends.length != 2 || from >= to) {
-                throw invalid("omit=" + text + ": expected FROM/TO with FROM before TO");
-            }
-            return new long[] {from, to};
-        } catch (DateTimeParseException | ArrayIndexOutOfBoundsException notAWindow) {
-            throw invalid("omit=" + text + ": expected FROM/TO as ISO-8601 instants");
+            return ScenarioHeader.Omission.parse(text);
+        } catch (IllegalArgumentException unreadable) {
+            throw invalid(unreadable.getMessage());
         }
     }
 

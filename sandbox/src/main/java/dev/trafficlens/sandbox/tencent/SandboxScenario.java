@@ -1,8 +1,7 @@
 package dev.trafficlens.sandbox.tencent;
 
+import dev.trafficlens.sandbox.ScenarioHeader;
 import dev.trafficlens.sandbox.TrafficModel;
-import java.time.DateTimeException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,18 +24,14 @@ import java.util.Set;
  * It lets a Pact provider state set up what the deterministic traffic cannot show, while the request, its signature
  * and every other rule stay real. Requests without the header are untouched.
  */
-record SandboxScenario(Set<String> unknownIds, List<Omission> omissions, boolean noGaps,
+record SandboxScenario(Set<String> unknownIds, List<ScenarioHeader.Omission> omissions, boolean noGaps,
                        boolean documentationExample) {
 
-    static final String HEADER = "X-Sandbox-Scenario";
+    static final String HEADER = ScenarioHeader.NAME;
     static final SandboxScenario NONE = new SandboxScenario(Set.of(), List.of(), false, false);
 
     /** How far back {@code gaps=none} looks for a sample to repeat: a day of slots. */
     private static final int LOOK_BACK_SLOTS = 288;
-
-    /** Slots starting in {@code [from, to)} (epoch seconds) have no sample. */
-    record Omission(long from, long to) {
-    }
 
     SandboxScenario {
         unknownIds = Set.copyOf(unknownIds);
@@ -49,17 +44,12 @@ record SandboxScenario(Set<String> unknownIds, List<Omission> omissions, boolean
             return NONE;
         }
         Set<String> unknown = new HashSet<>();
-        List<Omission> omissions = new ArrayList<>();
+        List<ScenarioHeader.Omission> omissions = new ArrayList<>();
         boolean noGaps = false;
         boolean example = false;
-        for (String directive : header.split(";")) {
-            String text = directive.trim();
-            if (text.isEmpty()) {
-                continue;
-            }
-            int equals = text.indexOf('=');
-            String name = equals < 0 ? text : text.substring(0, equals).trim();
-            String value = equals < 0 ? "" : text.substring(equals + 1).trim();
+        for (ScenarioHeader.Directive directive : ScenarioHeader.directives(header)) {
+            String name = directive.name();
+            String value = directive.value();
             switch (name) {
                 case "unknown" -> {
                     if (value.isEmpty()) {
@@ -92,7 +82,7 @@ record SandboxScenario(Set<String> unknownIds, List<Omission> omissions, boolean
     }
 
     boolean omits(long slot) {
-        return omissions.stream().anyMatch(omission -> slot >= omission.from() && slot < omission.to());
+        return omissions.stream().anyMatch(omission -> omission.contains(slot));
     }
 
     /** The model's bit rate of a slot as this scenario shows it: NaN where it has no sample. */
@@ -107,20 +97,11 @@ record SandboxScenario(Set<String> unknownIds, List<Omission> omissions, boolean
         return rate;
     }
 
-    private static Omission omission(String value) {
-        int slash = value.indexOf('/');
-        if (slash < 0) {
-            throw invalid("omit=" + value + ": expected omit=<from>/<to> with ISO instants");
-        }
+    private static ScenarioHeader.Omission omission(String value) {
         try {
-            long from = Instant.parse(value.substring(0, slash).trim()).getEpochSecond();
-            long to = Instant.parse(value.substring(slash + 1).trim()).getEpochSecond();
-            if (from >= to) {
-                throw invalid("omit=" + value + ": expected from before to");
-            }
-            return new Omission(from, to);
-        } catch (DateTimeException unreadable) {
-            throw invalid("omit=" + value + ": expected omit=<from>/<to> with ISO instants");
+            return ScenarioHeader.Omission.parse(value);
+        } catch (IllegalArgumentException unreadable) {
+            throw invalid(unreadable.getMessage());
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.trafficlens.sandbox.zenlayer;
 
-import java.time.DateTimeException;
+import dev.trafficlens.sandbox.ScenarioHeader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,14 +19,10 @@ import java.util.Set;
  * It lets a Pact provider state set up what the deterministic traffic cannot show, while the request itself, its
  * signature and every other rule stay real.
  */
-record SandboxScenario(List<Omission> omissions, Set<String> unknownIds, Optional<ZenlayerError> error) {
+record SandboxScenario(List<ScenarioHeader.Omission> omissions, Set<String> unknownIds, Optional<ZenlayerError> error) {
 
-    static final String HEADER = "X-Sandbox-Scenario";
+    static final String HEADER = ScenarioHeader.NAME;
     static final SandboxScenario NONE = new SandboxScenario(List.of(), Set.of(), Optional.empty());
-
-    /** Points at times in {@code [from, to)} are left out. */
-    record Omission(Instant from, Instant to) {
-    }
 
     SandboxScenario {
         omissions = List.copyOf(omissions);
@@ -37,17 +33,12 @@ record SandboxScenario(List<Omission> omissions, Set<String> unknownIds, Optiona
         if (header == null || header.isBlank()) {
             return NONE;
         }
-        List<Omission> omissions = new ArrayList<>();
+        List<ScenarioHeader.Omission> omissions = new ArrayList<>();
         Set<String> unknownIds = new HashSet<>();
         Optional<ZenlayerError> error = Optional.empty();
-        for (String directive : header.split(";")) {
-            String text = directive.trim();
-            if (text.isEmpty()) {
-                continue;
-            }
-            int equals = text.indexOf('=');
-            String name = equals < 0 ? text : text.substring(0, equals).trim();
-            String value = equals < 0 ? "" : text.substring(equals + 1).trim();
+        for (ScenarioHeader.Directive directive : ScenarioHeader.directives(header)) {
+            String name = directive.name();
+            String value = directive.value();
             switch (name) {
                 case "omit" -> omissions.add(omission(value));
                 case "unknown" -> unknownIds.add(required(name, value));
@@ -61,27 +52,18 @@ record SandboxScenario(List<Omission> omissions, Set<String> unknownIds, Optiona
     }
 
     boolean omits(Instant time) {
-        return omissions.stream().anyMatch(gap -> !time.isBefore(gap.from()) && time.isBefore(gap.to()));
+        return omissions.stream().anyMatch(gap -> gap.contains(time.getEpochSecond()));
     }
 
     boolean isUnknown(String id) {
         return unknownIds.contains(id);
     }
 
-    private static Omission omission(String value) {
-        int slash = value.indexOf('/');
-        if (slash < 0) {
-            throw invalid("omit=" + value + ": expected omit=<from>/<to> with ISO instants");
-        }
+    private static ScenarioHeader.Omission omission(String value) {
         try {
-            Instant from = Instant.parse(value.substring(0, slash).trim());
-            Instant to = Instant.parse(value.substring(slash + 1).trim());
-            if (!from.isBefore(to)) {
-                throw invalid("omit=" + value + ": expected from before to");
-            }
-            return new Omission(from, to);
-        } catch (DateTimeException unreadable) {
-            throw invalid("omit=" + value + ": expected omit=<from>/<to> with ISO instants");
+            return ScenarioHeader.Omission.parse(value);
+        } catch (IllegalArgumentException unreadable) {
+            throw invalid(unreadable.getMessage());
         }
     }
 
@@ -93,6 +75,6 @@ record SandboxScenario(List<Omission> omissions, Set<String> unknownIds, Optiona
     }
 
     private static ZenlayerRefusal invalid(String problem) {
-        return ZenlayerError.SANDBOX_INVALID_SCENARIO.refusal("X-Sandbox-Scenario: " + problem + ".");
+        return ZenlayerError.SANDBOX_INVALID_SCENARIO.refusal(HEADER + ": " + problem + ".");
     }
 }
