@@ -7,7 +7,6 @@ import dev.trafficlens.domain.model.QueryProblem;
 import dev.trafficlens.domain.model.TrafficError;
 import dev.trafficlens.domain.model.TrafficSeries;
 import dev.trafficlens.domain.port.in.QueryOutcome;
-import dev.trafficlens.domain.port.in.QueryTraffic;
 import dev.trafficlens.domain.port.in.TrafficQuery;
 import dev.trafficlens.domain.port.in.TrafficResult;
 import dev.trafficlens.domain.stats.MissingPolicy;
@@ -22,16 +21,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.dataloader.DataLoader;
 
-/** Resolves {@code Query.traffic} and {@code Query.aggregate} through the inbound port {@link QueryTraffic}. */
+/**
+ * Resolves {@code Query.traffic} and {@code Query.aggregate}: maps the inputs to domain queries and asks the
+ * inbound port through {@link TrafficOutcomes}, so both fields of one request share one fetch.
+ */
 @DgsComponent
 public class TrafficDataFetcher {
-
-    private final QueryTraffic traffic;
-
-    public TrafficDataFetcher(QueryTraffic traffic) {
-        this.traffic = traffic;
-    }
 
     /** A query's outcome at its index in the request: a result, or the errors to report at its path. */
     private record Answer(TrafficResult result, List<TrafficError> errors) {
@@ -88,7 +85,8 @@ public class TrafficDataFetcher {
                 valid.add(query.get());
             }
         }
-        return traffic.run(valid).toCompletableFuture().thenApply(outcomes -> {
+        DataLoader<TrafficQuery, QueryOutcome> loader = env.getDataLoader(TrafficOutcomes.NAME);
+        return loader.loadMany(valid).thenApply(outcomes -> {
             List<Answer> answers = new ArrayList<>(inputs.size());
             int next = 0;
             for (Validation<List<QueryProblem>, TrafficQuery> query : mapped.queries()) {
