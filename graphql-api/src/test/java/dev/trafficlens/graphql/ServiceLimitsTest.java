@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.netflix.graphql.dgs.DgsQueryExecutor;
 import graphql.ExecutionResult;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -17,13 +20,20 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SuppressWarnings("unchecked")
 class ServiceLimitsTest {
 
-    private static final String PC = "{from: $from, to: $to, resource: {zenlayerPrivateConnect: {privateConnectId: \"pc-1\"}}}";
+    private static String link(int i) {
+        return "{from: $from, to: $to, resource: {zenlayerPrivateConnect: {privateConnectId: \"pc-" + i + "\"}}}";
+    }
 
     @Autowired
     DgsQueryExecutor dgs;
 
+    /** {@code queries} different links. */
     private ExecutionResult run(int queries) {
-        String list = String.join(" ", java.util.Collections.nCopies(queries, PC));
+        return runList(IntStream.rangeClosed(1, queries).mapToObj(ServiceLimitsTest::link)
+                .collect(Collectors.joining(" ")));
+    }
+
+    private ExecutionResult runList(String list) {
         return dgs.execute("query Q($from: DateTime!, $to: DateTime!) { traffic(queries: [" + list + "]) { source } }",
                 Map.of("from", TrafficQueries.from().toString(), "to", TrafficQueries.to().toString()));
     }
@@ -48,6 +58,14 @@ class ServiceLimitsTest {
 
         assertThat(result.getErrors()).hasSize(2)
                 .allSatisfy(error -> assertThat(error.getMessage()).contains("needs 4 vendor calls", "at most 3"));
+    }
+
+    @Test
+    void the_same_query_repeated_counts_once() {
+        ExecutionResult result = runList(String.join(" ", Collections.nCopies(3, link(1))));
+
+        assertThat(result.getErrors()).isEmpty();
+        assertThat((List<Object>) ((Map<String, Object>) result.getData()).get("traffic")).hasSize(3);
     }
 
     @Test
