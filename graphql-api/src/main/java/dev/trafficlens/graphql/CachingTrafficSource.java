@@ -8,10 +8,15 @@ import dev.trafficlens.domain.model.SourceFailure;
 import dev.trafficlens.domain.port.out.PlannedCall;
 import dev.trafficlens.domain.port.out.SourceAnswer;
 import dev.trafficlens.domain.port.out.TrafficSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.vavr.control.Either;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -29,10 +34,11 @@ final class CachingTrafficSource implements TrafficSource {
     private final TrafficSource adapter;
     private final AsyncCache<PlannedCall, Either<SourceFailure, SourceAnswer>> answers;
 
-    CachingTrafficSource(TrafficSource adapter, CacheSettings settings, Clock clock) {
+    CachingTrafficSource(TrafficSource adapter, CacheSettings settings, Clock clock, MeterRegistry registry) {
         this.adapter = adapter;
         this.answers = Caffeine.newBuilder()
                 .maximumSize(settings.maximumCalls())
+                .recordStats()
                 .expireAfter(new Expiry<PlannedCall, Either<SourceFailure, SourceAnswer>>() {
                     @Override
                     public long expireAfterCreate(PlannedCall call, Either<SourceFailure, SourceAnswer> answer,
@@ -57,6 +63,8 @@ final class CachingTrafficSource implements TrafficSource {
                     }
                 })
                 .buildAsync();
+        String sources = adapter.sources().stream().map(Source::id).sorted().collect(Collectors.joining(","));
+        CaffeineCacheMetrics.monitor(registry, answers, TrafficMetrics.CACHE, List.of(Tag.of("sources", sources)));
     }
 
     @Override

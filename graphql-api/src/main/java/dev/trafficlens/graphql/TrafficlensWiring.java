@@ -2,6 +2,7 @@ package dev.trafficlens.graphql;
 
 import dev.trafficlens.adapters.qingcloud.QingCloudConfig;
 import dev.trafficlens.adapters.qingcloud.QingCloudTrafficSource;
+import dev.trafficlens.adapters.support.ExchangeListener;
 import dev.trafficlens.adapters.tencentmna.TencentMnaConfig;
 import dev.trafficlens.adapters.tencentmna.TencentMnaTrafficSource;
 import dev.trafficlens.adapters.tencentvpc.TencentVpcConfig;
@@ -17,6 +18,7 @@ import dev.trafficlens.domain.service.TrafficQueryService;
 import dev.trafficlens.sandbox.Credentials;
 import dev.trafficlens.sandbox.SandboxOptions;
 import dev.trafficlens.sandbox.VendorSandbox;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,52 +67,65 @@ public class TrafficlensWiring {
     }
 
     @Bean
-    WiredAdapters wiredAdapters(ObjectProvider<VendorSandbox> sandbox, Environment environment) {
+    WiredAdapters wiredAdapters(ObjectProvider<VendorSandbox> sandbox, TrafficMetrics metrics, Environment environment) {
         VendorSandbox running = sandbox.getIfAvailable();
         List<TrafficSource> adapters = new ArrayList<>();
         if (running != null) {
             String url = running.baseUrl().toString();
             String id = Credentials.DEFAULT.accessKeyId();
             String secret = Credentials.DEFAULT.accessKeySecret();
-            adapters.add(tencentVpc(url, id, secret));
-            adapters.add(tencentMna(url, id, secret));
-            adapters.add(qingCloud(url, id, secret));
-            adapters.add(zenlayer(url, id, secret));
+            adapters.add(tencentVpc(url, id, secret, metrics));
+            adapters.add(tencentMna(url, id, secret, metrics));
+            adapters.add(qingCloud(url, id, secret, metrics));
+            adapters.add(zenlayer(url, id, secret, metrics));
             return new WiredAdapters(List.copyOf(adapters));
         }
         live(environment, "tencent-vpc", "secret-id", "secret-key", "https://vpc.api.qcloud.com")
-                .ifPresent(e -> adapters.add(tencentVpc(e.url(), e.keyId(), e.secret())));
+                .ifPresent(e -> adapters.add(tencentVpc(e.url(), e.keyId(), e.secret(), metrics)));
         live(environment, "tencent-mna", "secret-id", "secret-key", "https://mna.intl.tencentcloudapi.com")
-                .ifPresent(e -> adapters.add(tencentMna(e.url(), e.keyId(), e.secret())));
+                .ifPresent(e -> adapters.add(tencentMna(e.url(), e.keyId(), e.secret(), metrics)));
         live(environment, "qingcloud", "access-key-id", "secret-access-key", "https://api.qingcloud.com")
-                .ifPresent(e -> adapters.add(qingCloud(e.url(), e.keyId(), e.secret())));
+                .ifPresent(e -> adapters.add(qingCloud(e.url(), e.keyId(), e.secret(), metrics)));
         live(environment, "zenlayer", "access-key-id", "access-key-password", "https://console.zenlayer.com")
-                .ifPresent(e -> adapters.add(zenlayer(e.url(), e.keyId(), e.secret())));
+                .ifPresent(e -> adapters.add(zenlayer(e.url(), e.keyId(), e.secret(), metrics)));
         return new WiredAdapters(List.copyOf(adapters));
     }
 
     @Bean
-    QueryTraffic trafficQueryService(WiredAdapters wired, Environment environment) {
+    TrafficMetrics trafficMetrics(MeterRegistry registry) {
+        return new TrafficMetrics(registry);
+    }
+
+    /**
+     * Each adapter behind, in the order a planned call meets them: a meter of every planned call, the cache (when on),
+     * a meter of the calls that reach the adapter, and the adapter.
+     */
+    @Bean
+    QueryTraffic trafficQueryService(WiredAdapters wired, TrafficMetrics metrics, Environment environment) {
         Clock clock = Clock.systemUTC();
-        List<TrafficSource> adapters = wired.adapters();
-        if (environment.getProperty("trafficlens.cache.enabled", Boolean.class, true)) {
-            CachingTrafficSource.CacheSettings cache = new CachingTrafficSource.CacheSettings(
-                    environment.getProperty("trafficlens.cache.maximum-calls", Long.class, 10_000L),
-                    environment.getProperty("trafficlens.cache.closed-windows", Duration.class, Duration.ofHours(6)),
-                    environment.getProperty("trafficlens.cache.open-windows", Duration.class, Duration.ofMinutes(1)),
-                    Duration.ofMinutes(30));
-            adapters = adapters.stream()
-                    .<TrafficSource>map(adapter -> new CachingTrafficSource(adapter, cache, clock))
-                    .toList();
+        boolean cached = environment.getProperty("trafficlens.cache.enabled", Boolean.class, true);
+        CachingTrafficSource.CacheSettings cache = new CachingTrafficSource.CacheSettings(
+                environment.getProperty("trafficlens.cache.maximum-calls", Long.class, 10_000L),
+                environment.getProperty("trafficlens.cache.closed-windows", Duration.class, Duration.ofHours(6)),
+                environment.getProperty("trafficlens.cache.open-windows", Duration.class, Duration.ofMinutes(1)),
+                Duration.ofMinutes(30));
+        List<TrafficSource> sources = new ArrayList<>();
+        for (TrafficSource adapter : wired.adapters()) {
+            TrafficSource source = new MeteredTrafficSource(adapter, metrics.registry(), TrafficMetrics.VENDOR_CALLS);
+            if (cached) {
+                source = new CachingTrafficSource(source, cache, clock, metrics.registry());
+            }
+            sources.add(new MeteredTrafficSource(source, metrics.registry(), TrafficMetrics.PLANNED_CALLS));
+        }
+        QuerySettings settings = settings(environment);
+        if (cached) {
             // The service's per-source gate sits in front of the cache and would pace cache hits too; the adapters
             // keep every credential within its vendor's rate limit themselves, so the gate only bounds concurrency.
-            QuerySettings settings = settings(environment);
             for (Source source : Source.values()) {
                 settings = settings.withRateLimit(source, RateLimit.assumedPerSecond(CACHED_CALLS_PER_SECOND));
             }
-            return new TrafficQueryService(adapters, clock, settings);
         }
-        return new TrafficQueryService(adapters, clock, settings(environment));
+        return new TrafficQueryService(sources, clock, settings);
     }
 
     /** The limits that protect the service and the vendors' quotas, {@code trafficlens.limits.*}. */
@@ -152,21 +167,23 @@ public class TrafficlensWiring {
         return Optional.of(new Endpoint(url, id, secret));
     }
 
-    private static TrafficSource tencentVpc(String url, String id, String secret) {
-        return new TencentVpcTrafficSource(TencentVpcConfig.builder().endpoint(url).secretId(id).secretKey(secret).build());
+    private static TrafficSource tencentVpc(String url, String id, String secret, ExchangeListener listener) {
+        return new TencentVpcTrafficSource(TencentVpcConfig.builder()
+                .endpoint(url).secretId(id).secretKey(secret).exchangeListener(listener).build());
     }
 
-    private static TrafficSource tencentMna(String url, String id, String secret) {
-        return new TencentMnaTrafficSource(TencentMnaConfig.builder().endpoint(url).secretId(id).secretKey(secret).build());
+    private static TrafficSource tencentMna(String url, String id, String secret, ExchangeListener listener) {
+        return new TencentMnaTrafficSource(TencentMnaConfig.builder()
+                .endpoint(url).secretId(id).secretKey(secret).exchangeListener(listener).build());
     }
 
-    private static TrafficSource qingCloud(String url, String id, String secret) {
+    private static TrafficSource qingCloud(String url, String id, String secret, ExchangeListener listener) {
         return new QingCloudTrafficSource(QingCloudConfig.builder()
-                .endpoint(url).accessKeyId(id).secretAccessKey(secret).build());
+                .endpoint(url).accessKeyId(id).secretAccessKey(secret).exchangeListener(listener).build());
     }
 
-    private static TrafficSource zenlayer(String url, String id, String secret) {
+    private static TrafficSource zenlayer(String url, String id, String secret, ExchangeListener listener) {
         return new ZenlayerTrafficSource(ZenlayerConfig.builder()
-                .endpoint(url).accessKeyId(id).accessKeyPassword(secret).build());
+                .endpoint(url).accessKeyId(id).accessKeyPassword(secret).exchangeListener(listener).build());
     }
 }

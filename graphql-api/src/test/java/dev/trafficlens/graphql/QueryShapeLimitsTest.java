@@ -2,8 +2,10 @@ package dev.trafficlens.graphql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.netflix.graphql.dgs.DgsDefaultPreparsedDocumentProvider;
 import com.netflix.graphql.dgs.DgsQueryExecutor;
 import graphql.ExecutionResult;
+import graphql.execution.preparsed.PreparsedDocumentProvider;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,6 +18,9 @@ class QueryShapeLimitsTest {
 
     @Autowired
     DgsQueryExecutor dgs;
+
+    @Autowired
+    PreparsedDocumentProvider preparsedDocuments;
 
     @Test
     void a_query_deeper_than_allowed_is_refused() {
@@ -39,6 +44,18 @@ class QueryShapeLimitsTest {
         assertThat(result.getErrors()).isNotEmpty();
         assertThat(result.getErrors().get(0).getMessage()).containsIgnoringCase("complexity");
         assertThat((Object) result.getData()).isNull();
+    }
+
+    @Test
+    void a_refused_query_stays_refused_when_its_parsed_document_is_cached() {
+        String deep = "{ traffic(queries: []) { series { stats { percentiles { p value } } } } }";
+
+        dgs.execute(deep);
+        ExecutionResult again = dgs.execute(deep);
+
+        assertThat(preparsedDocuments).isInstanceOf(DgsDefaultPreparsedDocumentProvider.class);
+        assertThat(again.getErrors()).isNotEmpty();
+        assertThat(again.getErrors().get(0).getMessage()).containsIgnoringCase("depth");
     }
 
     @Test

@@ -8,10 +8,11 @@ import java.util.Objects;
 /**
  * How an adapter reaches its vendor: the endpoint's base URL (the vendor's public host by default; any
  * {@code http://host:port} works, the adapter appends the documented path), timeouts, the client-side rate limit
- * shared by every adapter using the same credential, and the retry policy.
+ * shared by every adapter using the same credential, the retry policy, and who is told about each attempt.
  */
 public record HttpSettings(
-        URI endpoint, Duration connectTimeout, Duration requestTimeout, RateLimit rateLimit, RetryPolicy retryPolicy) {
+        URI endpoint, Duration connectTimeout, Duration requestTimeout, RateLimit rateLimit, RetryPolicy retryPolicy,
+        ExchangeListener listener) {
 
     public HttpSettings {
         Objects.requireNonNull(endpoint, "endpoint");
@@ -19,6 +20,7 @@ public record HttpSettings(
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(rateLimit, "rateLimit");
         Objects.requireNonNull(retryPolicy, "retryPolicy");
+        Objects.requireNonNull(listener, "listener");
         String scheme = endpoint.getScheme();
         if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme) || endpoint.getHost() == null) {
             throw new IllegalArgumentException("endpoint: expected an http:// or https:// URL with a host, got " + endpoint);
@@ -26,6 +28,12 @@ public record HttpSettings(
         if (endpoint.getRawQuery() != null || endpoint.getRawFragment() != null) {
             throw new IllegalArgumentException("endpoint: expected a base URL without query or fragment, got " + endpoint);
         }
+    }
+
+    /** Settings nobody listens to. */
+    public HttpSettings(
+            URI endpoint, Duration connectTimeout, Duration requestTimeout, RateLimit rateLimit, RetryPolicy retryPolicy) {
+        this(endpoint, connectTimeout, requestTimeout, rateLimit, retryPolicy, ExchangeListener.NONE);
     }
 
     public static HttpSettings defaults(URI endpoint, RateLimit rateLimit) {

@@ -22,6 +22,7 @@ public abstract class VendorConfigBuilder<B extends VendorConfigBuilder<B>> {
     private RateLimit rateLimit;
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
     private Clock clock = Clock.systemUTC();
+    private ExchangeListener exchangeListener = ExchangeListener.NONE;
 
     protected VendorConfigBuilder(URI defaultEndpoint, RateLimit defaultRateLimit) {
         this.endpoint = Objects.requireNonNull(defaultEndpoint, "defaultEndpoint");
@@ -67,9 +68,15 @@ public abstract class VendorConfigBuilder<B extends VendorConfigBuilder<B>> {
         return self();
     }
 
+    /** Told about every HTTP attempt (latency, status, retries), e.g. to record metrics; none by default. */
+    public B exchangeListener(ExchangeListener value) {
+        this.exchangeListener = Objects.requireNonNull(value, "exchangeListener");
+        return self();
+    }
+
     /** The connection settings collected so far; refuses an endpoint that is not an http(s) base URL, naming it. */
     public HttpSettings httpSettings() {
-        return new HttpSettings(endpoint, connectTimeout, requestTimeout, rateLimit, retryPolicy);
+        return new HttpSettings(endpoint, connectTimeout, requestTimeout, rateLimit, retryPolicy, exchangeListener);
     }
 
     public Clock clock() {

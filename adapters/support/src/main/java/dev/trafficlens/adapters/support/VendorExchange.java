@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -118,9 +119,12 @@ public final class VendorExchange {
                 ? CompletableFuture.completedFuture(null)
                 : CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(wait, TimeUnit.NANOSECONDS));
         return permitted.thenCompose(ready -> {
-            attempts.incrementAndGet();
+            int attempt = attempts.incrementAndGet();
             HttpRequest built = request.get().timeout(settings.requestTimeout()).build();
-            return client.sendAsync(built, HttpResponse.BodyHandlers.ofByteArray());
+            long sent = System.nanoTime();
+            return client.sendAsync(built, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, failure) ->
+                    tell(source, attempt, Duration.ofNanos(System.nanoTime() - sent),
+                            response == null ? OptionalInt.empty() : OptionalInt.of(response.statusCode())));
         }).thenApply(response -> {
             try {
                 return interpret.apply(response);
@@ -130,6 +134,14 @@ public final class VendorExchange {
                                 + "read (" + bug.getClass().getSimpleName() + ")"));
             }
         });
+    }
+
+    private void tell(Source source, int attempt, Duration took, OptionalInt status) {
+        try {
+            settings.listener().attemptEnded(source, attempt, took, status);
+        } catch (RuntimeException ignored) {
+            // Metrics must never fail a vendor call.
+        }
     }
 
     private <T> Either<SourceFailure, T> settle(Source source, Attempt<T> attempt, Throwable failure, int attempts) {

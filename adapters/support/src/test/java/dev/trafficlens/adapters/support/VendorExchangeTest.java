@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -41,6 +42,58 @@ class VendorExchangeTest {
 
         assertThat(outcome.get()).isEqualTo("{\"ok\":true}");
         assertThat(vendor.requests()).hasSize(2);
+    }
+
+    @Test
+    void the_listener_hears_every_attempt_with_its_number_and_status() {
+        vendor.then(StubVendor.Reply.json(503, "{}")).then(StubVendor.Reply.json(200, "{}"));
+        List<String> heard = new CopyOnWriteArrayList<>();
+        ExchangeListener listener = (source, attempt, took, status) -> heard.add(
+                source.id() + " #" + attempt + " " + (status.isPresent() ? status.getAsInt() : "none")
+                        + (took.isNegative() ? " negative" : ""));
+        HttpSettings listened = new HttpSettings(vendor.endpoint(), Duration.ofSeconds(1), Duration.ofSeconds(5),
+                RateLimit.assumedPerSecond(1000), QUICK, listener);
+
+        send(new VendorExchange(listened, credential()), this::bodyOnSuccess).get();
+
+        assertThat(heard).containsExactly(SOURCE.id() + " #1 503", SOURCE.id() + " #2 200");
+    }
+
+    @Test
+    void an_attempt_without_an_answer_is_heard_without_a_status() {
+        vendor.then(request -> {
+            sleep(600);
+            return StubVendor.Reply.json(200, "{}");
+        });
+        List<Integer> attemptsWithoutStatus = new CopyOnWriteArrayList<>();
+        ExchangeListener listener = (source, attempt, took, status) -> {
+            if (status.isEmpty()) {
+                attemptsWithoutStatus.add(attempt);
+            }
+        };
+        HttpSettings listened = new HttpSettings(vendor.endpoint(), Duration.ofSeconds(1), Duration.ofMillis(100),
+                RateLimit.assumedPerSecond(1000), new RetryPolicy(2, Duration.ofMillis(5), 2, Duration.ofMillis(10),
+                Duration.ofSeconds(10)), listener);
+
+        SourceFailure failure = send(new VendorExchange(listened, credential()), this::bodyOnSuccess).getLeft();
+
+        assertThat(failure.kind()).isEqualTo(ErrorKind.VENDOR_UNAVAILABLE);
+        assertThat(attemptsWithoutStatus).containsExactly(1, 2);
+    }
+
+    @Test
+    void a_listener_that_throws_fails_no_call() {
+        vendor.then(StubVendor.Reply.json(200, "{\"ok\":true}"));
+        ExchangeListener broken = (source, attempt, took, status) -> {
+            throw new IllegalStateException("a broken metrics registry");
+        };
+        HttpSettings listened = new HttpSettings(vendor.endpoint(), Duration.ofSeconds(1), Duration.ofSeconds(5),
+                RateLimit.assumedPerSecond(1000), QUICK, broken);
+
+        Either<SourceFailure, String> outcome = send(new VendorExchange(listened, credential()), this::bodyOnSuccess);
+
+        assertThat(outcome.get()).isEqualTo("{\"ok\":true}");
+        assertThat(vendor.requests()).hasSize(1);
     }
 
     @Test

@@ -1,0 +1,23 @@
+package dev.trafficlens.adapters.support;
+
+import dev.trafficlens.domain.model.Source;
+import java.time.Duration;
+import java.util.OptionalInt;
+
+/**
+ * Told about every HTTP attempt an adapter makes, for metrics: how long it took and what the vendor answered. A
+ * planned call is one or more attempts; an attempt after the first is a retry. Implementations must be quick and
+ * must not throw; they never see a request, a URL or a credential.
+ */
+public interface ExchangeListener {
+
+    /** Listens to nothing. */
+    ExchangeListener NONE = (source, attempt, took, httpStatus) -> { };
+
+    /**
+     * @param attempt    1 for the first attempt of a call, 2 for its first retry, and so on
+     * @param took       from sending the request to reading the response, or to the failure
+     * @param httpStatus the response's status, or empty when none came (timeout, connection refused or reset)
+     */
+    void attemptEnded(Source source, int attempt, Duration took, OptionalInt httpStatus);
+}

@@ -1,0 +1,51 @@
+package dev.trafficlens.graphql;
+
+import dev.trafficlens.domain.model.Source;
+import dev.trafficlens.domain.model.SourceFailure;
+import dev.trafficlens.domain.port.out.PlannedCall;
+import dev.trafficlens.domain.port.out.SourceAnswer;
+import dev.trafficlens.domain.port.out.TrafficSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.vavr.control.Either;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Times every planned call that passes through, tagged with its source, its outcome ({@code ok} or the domain's
+ * error kind) and the vendor's error code. Wired twice: above the cache it counts every planned call
+ * ({@value TrafficMetrics#PLANNED_CALLS}), below it only those that reached the vendor
+ * ({@value TrafficMetrics#VENDOR_CALLS}, retries and rate-limit waits included).
+ */
+final class MeteredTrafficSource implements TrafficSource {
+
+    private final TrafficSource next;
+    private final MeterRegistry registry;
+    private final String meterName;
+
+    MeteredTrafficSource(TrafficSource next, MeterRegistry registry, String meterName) {
+        this.next = next;
+        this.registry = registry;
+        this.meterName = meterName;
+    }
+
+    @Override
+    public Set<Source> sources() {
+        return next.sources();
+    }
+
+    @Override
+    public CompletionStage<Either<SourceFailure, SourceAnswer>> fetch(PlannedCall call) {
+        Timer.Sample started = Timer.start(registry);
+        return next.fetch(call).whenComplete((answer, bug) -> started.stop(Timer.builder(meterName)
+                .tag("source", call.source().id())
+                .tag("outcome", answer == null ? "bug" : answer.isRight() ? "ok" : answer.getLeft().kind().name())
+                .tag("code", answer == null || answer.isRight() ? "none" : answer.getLeft().vendorCode().orElse("none"))
+                .register(registry)));
+    }
+
+    @Override
+    public String toString() {
+        return "metered " + next;
+    }
+}
