@@ -1,0 +1,201 @@
+package dev.trafficlens.graphql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import dev.trafficlens.sandbox.VendorSandbox;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The service as a dashboard meets it: JSON over HTTP to the running application on its in-process sandbox, with
+ * the questions users ask most: a month of every link, one broken link among healthy ones, the same dashboard
+ * reloaded, and a mistyped query.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class WholeServiceOverHttpTest {
+
+    private static final String THIRTY_DAYS = """
+            query Month($from: DateTime!, $to: DateTime!) {
+              traffic(queries: [
+                {key: "tunnel", from: $from, to: $to, resource: {tencentVpnConnection:
+                  {region: "ap-guangzhou", vpcId: "vpc-1", vpnGwId: "vpngw-1", vpnConnId: "vpnx-http"}}}
+                {key: "mna", from: $from, to: $to, resource: {tencentMnaRegion: {gatewayType: 1, accessRegion: "EU"}}}
+                {key: "sdwan", from: $from, to: $to, resource: {qingcloudWan: {zone: "pek3", resource: "wacc-http", accessType: "cpe"}}}
+                {key: "pc", from: $from, to: $to, resource: {zenlayerPrivateConnect: {privateConnectId: "pc-http"}}}
+                {key: "cr", from: $from, to: $to, resource: {zenlayerCloudRouter:
+                  {cloudRouterId: "cr-http", sourceDcId: "dc-a", destinationDcId: "dc-z"}}}
+              ]) {
+                key source from to step billing95
+                series { direction quantity unit step start values stats { count missing coverage } }
+              }
+            }""";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    VendorSandbox sandbox;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void thirty_days_of_five_sources_in_one_request() throws Exception {
+        Instant to = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
+        Instant from = to.minus(Duration.ofDays(30));
+
+        HttpResponse<String> response = post(THIRTY_DAYS, Map.of("from", from.toString(), "to", to.toString()));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        String body = response.body();
+        assertThat(body).doesNotContain("\"errors\"");
+        assertThat(JsonPath.<List<String>>read(body, "$.data.traffic[*].source")).containsExactly(
+                "tencent.vpn-connection", "tencent.mna-region", "qingcloud.wan-access", "zenlayer.private-connect",
+                "zenlayer.cloud-router");
+        List<Double> billing = JsonPath.read(body, "$.data.traffic[*].billing95");
+        assertThat(billing).hasSize(5);
+        // Tencent MNA counts bytes, not bits per second: it has no bit rate to bill by.
+        assertThat(billing.get(1)).isNull();
+        assertThat(List.of(billing.get(0), billing.get(2), billing.get(3), billing.get(4)))
+                .allSatisfy(p95 -> assertThat(p95).isPositive());
+        assertThat(JsonPath.<List<String>>read(body, "$.data.traffic[1].series[*].unit")).containsOnly("B");
+        for (int i = 0; i < 5; i++) {
+            String step = JsonPath.read(body, "$.data.traffic[" + i + "].step");
+            long slots = Duration.ofDays(30).toSeconds() / seconds(step);
+            List<List<Object>> values = JsonPath.read(body, "$.data.traffic[" + i + "].series[*].values");
+            assertThat(values).as("traffic[%d] series", i).isNotEmpty()
+                    .allSatisfy(series -> assertThat(series).hasSize((int) slots));
+            List<Double> coverage = JsonPath.read(body, "$.data.traffic[" + i + "].series[*].stats.coverage");
+            // The last hour lies in the future and the first slots at the retention edge may be gone: both are gaps.
+            assertThat(coverage).as("traffic[%d] coverage", i).allSatisfy(c -> assertThat(c).isBetween(0.95, 1.0));
+        }
+    }
+
+    @Test
+    void a_failing_link_among_healthy_ones_is_null_at_its_index_with_its_error() throws Exception {
+        String query = """
+                query Mixed($from: DateTime!, $to: DateTime!) {
+                  traffic(queries: [
+                    {from: $from, to: $to, resource: {tencentMnaRegion: {gatewayType: 0, accessRegion: "AP"}}}
+                    {from: $from, to: $to, resource: {zenlayerPrivateConnect: {privateConnectId: "missing-http"}}}
+                    {from: $from, to: $to, resource: {qingcloudWan: {zone: "pek3", resource: "wacc-1", accessType: "cpe"}}}
+                  ]) { source billing95 }
+                }""";
+
+        HttpResponse<String> response = post(query, window());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        String body = response.body();
+        assertThat(JsonPath.<List<Object>>read(body, "$.data.traffic")).hasSize(3);
+        assertThat(JsonPath.<String>read(body, "$.data.traffic[0].source")).isEqualTo("tencent.mna-region");
+        assertThat(JsonPath.<Object>read(body, "$.data.traffic[1]")).isNull();
+        assertThat(JsonPath.<String>read(body, "$.data.traffic[2].source")).isEqualTo("qingcloud.wan-access");
+        assertThat(JsonPath.<List<Object>>read(body, "$.errors")).hasSize(1);
+        assertThat(JsonPath.<List<Object>>read(body, "$.errors[0].path")).containsExactly("traffic", 1);
+        Map<String, Object> extensions = JsonPath.read(body, "$.errors[0].extensions");
+        assertThat(extensions).containsEntry("code", "NOT_FOUND")
+                .containsEntry("source", "zenlayer.private-connect")
+                .containsEntry("vendorCode", "INVALID_PRIVATE_CONNECT_NOT_FOUND")
+                .containsKey("requestId");
+        assertThat(body).doesNotContain("Exception", "\\tat ", sandbox.credentials().accessKeySecret());
+    }
+
+    @Test
+    void the_same_dashboard_reloaded_costs_no_vendor_call() throws Exception {
+        Map<String, Object> window = window();
+        HttpResponse<String> first = post(TrafficQueries.FIVE_SOURCES, window);
+        long callsAfterFirst = sandbox.calls().total();
+
+        HttpResponse<String> second = post(TrafficQueries.FIVE_SOURCES, window);
+
+        assertThat(first.body()).doesNotContain("\"errors\"");
+        assertThat(callsAfterFirst).isPositive();
+        assertThat(sandbox.calls().total()).isEqualTo(callsAfterFirst);
+        assertThat(second.body()).isEqualTo(first.body());
+    }
+
+    @Test
+    void a_mistyped_query_names_every_field_at_fault_and_shows_no_stack_trace() throws Exception {
+        String query = """
+                query Wrong($from: DateTime!, $to: DateTime!) {
+                  traffic(queries: [
+                    {from: $to, to: $from, resource: {zenlayerPrivateConnect: {privateConnectId: "pc-1"}}}
+                    {from: $from, to: $to, step: "1m", resource: {zenlayerPrivateConnect: {privateConnectId: "pc-1"}}}
+                    {from: $from, to: $to, resource: {qingcloudWan: {zone: "pek3", resource: "wacc-1", accessType: "cpe"}}}
+                  ]) { source }
+                }""";
+
+        HttpResponse<String> response = post(query, window());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        String body = response.body();
+        assertThat(JsonPath.<List<Object>>read(body, "$.data.traffic[0:2]")).containsExactly(null, null);
+        assertThat(JsonPath.<String>read(body, "$.data.traffic[2].source")).isEqualTo("qingcloud.wan-access");
+        assertThat(JsonPath.<List<String>>read(body, "$.errors[*].extensions.field"))
+                .containsExactlyInAnyOrder("queries[0].to", "queries[1].step");
+        assertThat(JsonPath.<List<String>>read(body, "$.errors[*].message"))
+                .anySatisfy(message -> assertThat(message).startsWith("queries[0].to: expected a time after from"))
+                .anySatisfy(message -> assertThat(message).startsWith("queries[1].step: ").contains("5m"));
+        assertThat(body).doesNotContain("Exception", "\\tat ");
+    }
+
+    @Test
+    void a_value_of_the_wrong_type_is_refused_before_any_vendor_call() throws Exception {
+        long before = sandbox.calls().total();
+
+        HttpResponse<String> response = post(TrafficQueries.FIVE_SOURCES, Map.of("from", "yesterday", "to", "now"));
+
+        String body = response.body();
+        assertThat(JsonPath.<List<String>>read(body, "$.errors[*].message"))
+                .anySatisfy(message -> assertThat(message).contains("from", "yesterday"));
+        assertThat(body).doesNotContain("Exception", "\\tat ");
+        assertThat(sandbox.calls().total()).isEqualTo(before);
+    }
+
+    @Test
+    void a_body_that_is_not_json_is_a_client_error() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(graphql())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\": ")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).doesNotContain("Exception", "\tat ");
+    }
+
+    private HttpResponse<String> post(String query, Map<String, Object> variables) throws Exception {
+        String body = tools.jackson.databind.json.JsonMapper.builder().build()
+                .writeValueAsString(Map.of("query", query, "variables", variables));
+        return http.send(HttpRequest.newBuilder(graphql())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI graphql() {
+        return URI.create("http://localhost:" + port + "/graphql");
+    }
+
+    private static Map<String, Object> window() {
+        return Map.of("from", TrafficQueries.from().toString(), "to", TrafficQueries.to().toString());
+    }
+
+    private static long seconds(String step) {
+        long amount = Long.parseLong(step.substring(0, step.length() - 1));
+        return switch (step.charAt(step.length() - 1)) {
+            case 'm' -> amount * 60;
+            case 'h' -> amount * 3600;
+            case 'd' -> amount * 86400;
+            default -> throw new IllegalArgumentException(step);
+        };
+    }
+}
