@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The whole service over real HTTP: POST /graphql and the offline GraphiQL page. */
+/** The whole service over real HTTP: POST /graphql and health (GraphiQL at /graphiql: {@link GraphiqlPageTest}). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GraphqlOverHttpTest {
 
@@ -35,18 +35,6 @@ class GraphqlOverHttpTest {
         assertThat(response.body()).doesNotContain("\"errors\"");
         Double billing = JsonPath.read(response.body(), "$.data.traffic[3].billing95");
         assertThat(billing).isPositive();
-    }
-
-    @Test
-    void serves_graphiql_from_the_jar_with_nothing_loaded_from_elsewhere() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphiql"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
-        assertThat(response.body()).contains("trafficlens GraphiQL", "tencentVpnConnection", "tencentMnaRegion",
-                "qingcloudWan", "zenlayerPrivateConnect", "zenlayerCloudRouter");
-        assertThat(response.body()).doesNotContainPattern("(src|href)=\"(https?:)?//");
     }
 
     @Test
