@@ -38,6 +38,24 @@ class GraphqlOverHttpTest {
     }
 
     @Test
+    void compresses_series_for_clients_that_accept_gzip() throws Exception {
+        String body = "{\"query\":" + quoted(TrafficQueries.FIVE_SOURCES) + ",\"variables\":{\"from\":\""
+                + TrafficQueries.from() + "\",\"to\":\"" + TrafficQueries.to() + "\"}}";
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+
+        HttpResponse<byte[]> plain = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> gzipped = http.send(request.header("Accept-Encoding", "gzip").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        byte[] unzipped = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.body())).readAllBytes();
+        assertThat(unzipped).isEqualTo(plain.body());
+        assertThat(gzipped.body().length).isLessThan(plain.body().length / 2);
+    }
+
+    @Test
     void reports_its_health() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port + "/actuator/health")).GET().build(),
