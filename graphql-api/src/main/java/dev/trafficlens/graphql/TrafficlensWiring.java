@@ -16,6 +16,7 @@ import dev.trafficlens.domain.port.out.TrafficSource;
 import dev.trafficlens.domain.service.QuerySettings;
 import dev.trafficlens.domain.service.TrafficQueryService;
 import dev.trafficlens.sandbox.Credentials;
+import dev.trafficlens.sandbox.FaultRule;
 import dev.trafficlens.sandbox.SandboxOptions;
 import dev.trafficlens.sandbox.VendorSandbox;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,6 +31,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -56,10 +59,31 @@ public class TrafficlensWiring {
     @ConditionalOnProperty(name = "trafficlens.sandbox.enabled", havingValue = "true", matchIfMissing = true)
     VendorSandbox vendorSandbox(Environment environment) {
         int port = environment.getProperty("trafficlens.sandbox.port", Integer.class, 0);
+        List<FaultRule> faults = faults(environment);
         VendorSandbox sandbox = VendorSandbox.start(SandboxOptions.DEFAULTS.withPort(port)
                 .withCredentials(Credentials.DEFAULT));
-        log.info("Vendor sandbox started at {}; every source points at it", sandbox.baseUrl());
+        faults.forEach(sandbox.faults()::add);
+        log.info("Vendor sandbox started at {}; every source points at it{}", sandbox.baseUrl(),
+                faults.isEmpty() ? "" : "; faults: " + faults);
         return sandbox;
+    }
+
+    /** {@code trafficlens.sandbox.faults}: the sandbox's {@code --fault} rules, {@code KIND[:LATENCY_MS]@REGEX}. */
+    static List<FaultRule> faults(Environment environment) {
+        List<String> rules = Binder.get(environment)
+                .bind("trafficlens.sandbox.faults", Bindable.listOf(String.class))
+                .orElse(List.of());
+        List<FaultRule> faults = new ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            try {
+                faults.add(FaultRule.parse(rules.get(i)));
+            } catch (IllegalArgumentException wrong) {
+                throw new IllegalArgumentException("trafficlens.sandbox.faults[" + i + "]: expected "
+                        + "KIND[:LATENCY_MS]@REGEX with KIND one of " + List.of(FaultRule.Kind.values())
+                        + ", got '" + rules.get(i) + "'", wrong);
+            }
+        }
+        return faults;
     }
 
     /** The adapters that were given an endpoint and credentials. */
