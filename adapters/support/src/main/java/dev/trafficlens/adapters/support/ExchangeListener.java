@@ -5,7 +5,8 @@ import java.time.Duration;
 import java.util.OptionalInt;
 
 /**
- * Told about every HTTP attempt an adapter makes, for metrics: how long it took and what the vendor answered. A
+ * Told about every HTTP attempt an adapter makes, for metrics: how long it took and what the vendor answered; and
+ * about its circuit breakers opening and closing. A
  * planned call is one or more attempts; an attempt after the first is a retry. Implementations must be quick and
  * must not throw; they never see a request, a URL or a credential.
  */
@@ -20,4 +21,11 @@ public interface ExchangeListener {
      * @param httpStatus the response's status, or empty when none came (timeout, connection refused or reset)
      */
     void attemptEnded(Source source, int attempt, Duration took, OptionalInt httpStatus);
+
+    /**
+     * The source's circuit breaker changed state: {@code CLOSED} (calling normally), {@code OPEN} (failing calls at
+     * once after repeated failures) or {@code HALF_OPEN} (trying a few calls).
+     */
+    default void circuitChanged(Source source, String state) {
+    }
 }

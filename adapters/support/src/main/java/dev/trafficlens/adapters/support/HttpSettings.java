@@ -8,11 +8,12 @@ import java.util.Objects;
 /**
  * How an adapter reaches its vendor: the endpoint's base URL (the vendor's public host by default; any
  * {@code http://host:port} works, the adapter appends the documented path), timeouts, the client-side rate limit
- * shared by every adapter using the same credential, the retry policy, and who is told about each attempt.
+ * shared by every adapter using the same credential, the retry policy, when to stop calling a failing source
+ * for a while, and who is told about each attempt.
  */
 public record HttpSettings(
         URI endpoint, Duration connectTimeout, Duration requestTimeout, RateLimit rateLimit, RetryPolicy retryPolicy,
-        ExchangeListener listener) {
+        CircuitBreakerPolicy circuitBreaker, ExchangeListener listener) {
 
     public HttpSettings {
         Objects.requireNonNull(endpoint, "endpoint");
@@ -20,6 +21,7 @@ public record HttpSettings(
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(rateLimit, "rateLimit");
         Objects.requireNonNull(retryPolicy, "retryPolicy");
+        Objects.requireNonNull(circuitBreaker, "circuitBreaker");
         Objects.requireNonNull(listener, "listener");
         String scheme = endpoint.getScheme();
         if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme) || endpoint.getHost() == null) {
@@ -30,10 +32,11 @@ public record HttpSettings(
         }
     }
 
-    /** Settings nobody listens to. */
+    /** Settings with the default circuit breaker, that nobody listens to. */
     public HttpSettings(
             URI endpoint, Duration connectTimeout, Duration requestTimeout, RateLimit rateLimit, RetryPolicy retryPolicy) {
-        this(endpoint, connectTimeout, requestTimeout, rateLimit, retryPolicy, ExchangeListener.NONE);
+        this(endpoint, connectTimeout, requestTimeout, rateLimit, retryPolicy, CircuitBreakerPolicy.DEFAULT,
+                ExchangeListener.NONE);
     }
 
     public static HttpSettings defaults(URI endpoint, RateLimit rateLimit) {

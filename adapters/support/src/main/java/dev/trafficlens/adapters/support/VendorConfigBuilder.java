@@ -22,6 +22,7 @@ public abstract class VendorConfigBuilder<B extends VendorConfigBuilder<B>> {
     private RateLimit rateLimit;
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
     private Clock clock = Clock.systemUTC();
+    private CircuitBreakerPolicy circuitBreaker = CircuitBreakerPolicy.DEFAULT;
     private ExchangeListener exchangeListener = ExchangeListener.NONE;
 
     protected VendorConfigBuilder(URI defaultEndpoint, RateLimit defaultRateLimit) {
@@ -68,6 +69,12 @@ public abstract class VendorConfigBuilder<B extends VendorConfigBuilder<B>> {
         return self();
     }
 
+    /** When to stop calling a source that keeps failing, and for how long; {@link CircuitBreakerPolicy#OFF} never does. */
+    public B circuitBreaker(CircuitBreakerPolicy value) {
+        this.circuitBreaker = Objects.requireNonNull(value, "circuitBreaker");
+        return self();
+    }
+
     /** Told about every HTTP attempt (latency, status, retries), e.g. to record metrics; none by default. */
     public B exchangeListener(ExchangeListener value) {
         this.exchangeListener = Objects.requireNonNull(value, "exchangeListener");
@@ -76,7 +83,8 @@ public abstract class VendorConfigBuilder<B extends VendorConfigBuilder<B>> {
 
     /** The connection settings collected so far; refuses an endpoint that is not an http(s) base URL, naming it. */
     public HttpSettings httpSettings() {
-        return new HttpSettings(endpoint, connectTimeout, requestTimeout, rateLimit, retryPolicy, exchangeListener);
+        return new HttpSettings(
+                endpoint, connectTimeout, requestTimeout, rateLimit, retryPolicy, circuitBreaker, exchangeListener);
     }
 
     public Clock clock() {

@@ -3,6 +3,8 @@ package dev.trafficlens.adapters.support;
 import dev.trafficlens.domain.model.ErrorKind;
 import dev.trafficlens.domain.model.Source;
 import dev.trafficlens.domain.model.SourceFailure;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
@@ -32,7 +34,8 @@ import java.util.function.Supplier;
 /**
  * Sends one logical request to a vendor and turns whatever happens into a value: retries network errors, timeouts,
  * server errors and throttling with jittered exponential backoff (resilience4j), honours Retry-After, keeps every
- * credential within its rate limit across all adapters of the process, and gives up at the policy's deadline.
+ * credential within its rate limit across all adapters of the process, gives up at the policy's deadline, and stops
+ * calling a source for a while when most of its recent calls failed (a circuit breaker per source).
  * Failures never carry a URL, a header or an exception message, so no signature or key can leak through them.
  */
 public final class VendorExchange {
@@ -48,6 +51,8 @@ public final class VendorExchange {
     private final HttpClient client;
     private final HttpSettings settings;
     private final RateLimiter rateLimiter;
+    /** One breaker per source this exchange serves: a vendor down for one product may still serve another. */
+    private final ConcurrentMap<Source, CircuitBreaker> breakers = new ConcurrentHashMap<>();
 
     /**
      * @param credentialKey names the credential for rate limiting, such as {@code zenlayer:<access key id>}; it is
@@ -76,6 +81,64 @@ public final class VendorExchange {
      * each response with {@code interpret}.
      */
     public <T> CompletableFuture<Either<SourceFailure, T>> send(
+            Source source, Supplier<HttpRequest.Builder> request, Function<HttpResponse<byte[]>, Attempt<T>> interpret) {
+        if (!settings.circuitBreaker().enabled()) {
+            return sendWithRetries(source, request, interpret);
+        }
+        CircuitBreaker breaker = breakers.computeIfAbsent(source, this::breakerFor);
+        if (!breaker.tryAcquirePermission()) {
+            Duration pause = settings.circuitBreaker().openFor();
+            return CompletableFuture.completedFuture(Either.left(SourceFailure.of(ErrorKind.VENDOR_UNAVAILABLE, source,
+                    source.id() + " failed " + Math.round(breaker.getMetrics().getFailureRate()) + " % of its last "
+                            + breaker.getMetrics().getNumberOfBufferedCalls() + " calls: calls to it are paused (circuit "
+                            + "open) and tried again within " + pause.toSeconds() + " s").withRetryAfter(pause)));
+        }
+        long started = System.nanoTime();
+        return this.<T>sendWithRetries(source, request, interpret).whenComplete((outcome, bug) -> {
+            long took = System.nanoTime() - started;
+            if (outcome != null && outcome.isLeft() && isVendorTrouble(outcome.getLeft().kind())) {
+                breaker.onError(took, TimeUnit.NANOSECONDS, new VendorTrouble(outcome.getLeft().kind()));
+            } else if (bug != null) {
+                breaker.onError(took, TimeUnit.NANOSECONDS, bug);
+            } else {
+                breaker.onSuccess(took, TimeUnit.NANOSECONDS);
+            }
+        });
+    }
+
+    /** Unreachable, failing or unreadable: the vendor's trouble, not the caller's (unknown resource, keys, quota). */
+    private static boolean isVendorTrouble(ErrorKind kind) {
+        return kind == ErrorKind.VENDOR_UNAVAILABLE || kind == ErrorKind.MALFORMED_RESPONSE;
+    }
+
+    /** What the breaker records for a failed call; it never leaves this class. */
+    private static final class VendorTrouble extends RuntimeException {
+        VendorTrouble(ErrorKind kind) {
+            super(kind.name(), null, false, false);
+        }
+    }
+
+    private CircuitBreaker breakerFor(Source source) {
+        CircuitBreakerPolicy policy = settings.circuitBreaker();
+        CircuitBreaker breaker = CircuitBreaker.of(source.id(), CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(policy.windowCalls())
+                .minimumNumberOfCalls(policy.minimumCalls())
+                .failureRateThreshold(policy.failureRatePercent())
+                .waitDurationInOpenState(policy.openFor())
+                .permittedNumberOfCallsInHalfOpenState(policy.trialCalls())
+                .build());
+        breaker.getEventPublisher().onStateTransition(event -> {
+            try {
+                settings.listener().circuitChanged(source, event.getStateTransition().getToState().name());
+            } catch (RuntimeException ignored) {
+                // Metrics must never fail a vendor call.
+            }
+        });
+        return breaker;
+    }
+
+    private <T> CompletableFuture<Either<SourceFailure, T>> sendWithRetries(
             Source source, Supplier<HttpRequest.Builder> request, Function<HttpResponse<byte[]>, Attempt<T>> interpret) {
         RetryPolicy policy = settings.retryPolicy();
         long deadline = System.nanoTime() + policy.deadline().toNanos();

@@ -52,7 +52,7 @@ class VendorExchangeTest {
                 source.id() + " #" + attempt + " " + (status.isPresent() ? status.getAsInt() : "none")
                         + (took.isNegative() ? " negative" : ""));
         HttpSettings listened = new HttpSettings(vendor.endpoint(), Duration.ofSeconds(1), Duration.ofSeconds(5),
-                RateLimit.assumedPerSecond(1000), QUICK, listener);
+                RateLimit.assumedPerSecond(1000), QUICK, CircuitBreakerPolicy.DEFAULT, listener);
 
         send(new VendorExchange(listened, credential()), this::bodyOnSuccess).get();
 
@@ -73,7 +73,7 @@ class VendorExchangeTest {
         };
         HttpSettings listened = new HttpSettings(vendor.endpoint(), Duration.ofSeconds(1), Duration.ofMillis(100),
                 RateLimit.assumedPerSecond(1000), new RetryPolicy(2, Duration.ofMillis(5), 2, Duration.ofMillis(10),
-                Duration.ofSeconds(10)), listener);
+                Duration.ofSeconds(10)), CircuitBreakerPolicy.DEFAULT, listener);
 
         SourceFailure failure = send(new VendorExchange(listened, credential()), this::bodyOnSuccess).getLeft();
 
@@ -88,7 +88,7 @@ class VendorExchangeTest {
             throw new IllegalStateException("a broken metrics registry");
         };
         HttpSettings listened = new HttpSettings(vendor.endpoint(), Duration.ofSeconds(1), Duration.ofSeconds(5),
-                RateLimit.assumedPerSecond(1000), QUICK, broken);
+                RateLimit.assumedPerSecond(1000), QUICK, CircuitBreakerPolicy.DEFAULT, broken);
 
         Either<SourceFailure, String> outcome = send(new VendorExchange(listened, credential()), this::bodyOnSuccess);
 
