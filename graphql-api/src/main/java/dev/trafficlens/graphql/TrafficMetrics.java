@@ -3,10 +3,14 @@ package dev.trafficlens.graphql;
 import dev.trafficlens.adapters.support.ExchangeListener;
 import dev.trafficlens.domain.model.Source;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The service's own meters (served at {@code /actuator/metrics} and {@code /actuator/prometheus}); the cache's are
@@ -22,13 +26,41 @@ final class TrafficMetrics implements ExchangeListener {
     static final String VENDOR_REQUESTS = "trafficlens.vendor.requests";
     /** HTTP requests that repeated a failed one: source. */
     static final String VENDOR_RETRIES = "trafficlens.vendor.retries";
+    /** Each source's circuit breaker: 0 closed (calling normally), 1 half open (trying a few calls), 2 open (paused). */
+    static final String VENDOR_CIRCUIT = "trafficlens.vendor.circuit.state";
     /** The name of the planned-call caches, one per adapter, told apart by their {@code sources} tag. */
     static final String CACHE = "trafficlens.vendor-calls";
 
     private final MeterRegistry registry;
+    private final Map<Source, AtomicReference<String>> circuits = new EnumMap<>(Source.class);
 
     TrafficMetrics(MeterRegistry registry) {
         this.registry = registry;
+        for (Source source : Source.values()) {
+            AtomicReference<String> state = new AtomicReference<>("CLOSED");
+            circuits.put(source, state);
+            Gauge.builder(VENDOR_CIRCUIT, state, TrafficMetrics::gaugeValue).tag("source", source.id()).register(registry);
+        }
+    }
+
+    /** Each source's circuit breaker state, {@code CLOSED}, {@code HALF_OPEN} or {@code OPEN}. */
+    Map<Source, String> circuits() {
+        Map<Source, String> states = new EnumMap<>(Source.class);
+        circuits.forEach((source, state) -> states.put(source, state.get()));
+        return states;
+    }
+
+    private static double gaugeValue(AtomicReference<String> state) {
+        return switch (state.get()) {
+            case "OPEN" -> 2;
+            case "HALF_OPEN" -> 1;
+            default -> 0;
+        };
+    }
+
+    @Override
+    public void circuitChanged(Source source, String state) {
+        circuits.get(source).set(state);
     }
 
     MeterRegistry registry() {

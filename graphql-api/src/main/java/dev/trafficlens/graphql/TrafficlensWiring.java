@@ -2,7 +2,10 @@ package dev.trafficlens.graphql;
 
 import dev.trafficlens.adapters.qingcloud.QingCloudConfig;
 import dev.trafficlens.adapters.qingcloud.QingCloudTrafficSource;
+import dev.trafficlens.adapters.support.CircuitBreakerPolicy;
 import dev.trafficlens.adapters.support.ExchangeListener;
+import dev.trafficlens.adapters.support.RetryPolicy;
+import dev.trafficlens.adapters.support.VendorConfigBuilder;
 import dev.trafficlens.adapters.tencentmna.TencentMnaConfig;
 import dev.trafficlens.adapters.tencentmna.TencentMnaTrafficSource;
 import dev.trafficlens.adapters.tencentvpc.TencentVpcConfig;
@@ -90,28 +93,69 @@ public class TrafficlensWiring {
     record WiredAdapters(List<TrafficSource> adapters) {
     }
 
+    /** How every adapter calls its vendor: retries, circuit breaker, and the metrics listening. */
+    record VendorCalls(RetryPolicy retry, CircuitBreakerPolicy circuitBreaker, ExchangeListener listener) {
+
+        <B extends VendorConfigBuilder<B>> B applyTo(B builder) {
+            return builder.retryPolicy(retry).circuitBreaker(circuitBreaker).exchangeListener(listener);
+        }
+    }
+
+    /** {@code trafficlens.retry.*} and {@code trafficlens.circuit-breaker.*}; a wrong value names its key. */
+    static VendorCalls vendorCalls(Environment environment, ExchangeListener listener) {
+        RetryPolicy defaultRetry = RetryPolicy.DEFAULT;
+        RetryPolicy retry = configured("trafficlens.retry", () -> defaultRetry
+                .withMaxAttempts(environment.getProperty("trafficlens.retry.max-attempts", Integer.class,
+                        defaultRetry.maxAttempts()))
+                .withDeadline(environment.getProperty("trafficlens.retry.deadline", Duration.class,
+                        defaultRetry.deadline())));
+        CircuitBreakerPolicy defaultBreaker = CircuitBreakerPolicy.DEFAULT;
+        String breaker = "trafficlens.circuit-breaker.";
+        CircuitBreakerPolicy circuitBreaker = configured("trafficlens.circuit-breaker", () -> new CircuitBreakerPolicy(
+                environment.getProperty(breaker + "enabled", Boolean.class, defaultBreaker.enabled()),
+                environment.getProperty(breaker + "minimum-calls", Integer.class, defaultBreaker.minimumCalls()),
+                environment.getProperty(breaker + "window-calls", Integer.class, defaultBreaker.windowCalls()),
+                environment.getProperty(breaker + "failure-rate-percent", Float.class,
+                        defaultBreaker.failureRatePercent()),
+                environment.getProperty(breaker + "open-for", Duration.class, defaultBreaker.openFor()),
+                environment.getProperty(breaker + "trial-calls", Integer.class, defaultBreaker.trialCalls())));
+        return new VendorCalls(retry, circuitBreaker, listener);
+    }
+
+    private static <T> T configured(String prefix, java.util.function.Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException wrong) {
+            // The policies name their field in camel case (maxAttempts: expected ...); the key is kebab case.
+            String field = wrong.getMessage().contains(":") ? wrong.getMessage().substring(0, wrong.getMessage().indexOf(':')) : "";
+            String key = prefix + "." + field.replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT);
+            throw new IllegalArgumentException(key + wrong.getMessage().substring(field.length()), wrong);
+        }
+    }
+
     @Bean
     WiredAdapters wiredAdapters(ObjectProvider<VendorSandbox> sandbox, TrafficMetrics metrics, Environment environment) {
+        VendorCalls calls = vendorCalls(environment, metrics);
         VendorSandbox running = sandbox.getIfAvailable();
         List<TrafficSource> adapters = new ArrayList<>();
         if (running != null) {
             String url = running.baseUrl().toString();
             String id = Credentials.DEFAULT.accessKeyId();
             String secret = Credentials.DEFAULT.accessKeySecret();
-            adapters.add(tencentVpc(url, id, secret, metrics));
-            adapters.add(tencentMna(url, id, secret, metrics));
-            adapters.add(qingCloud(url, id, secret, metrics));
-            adapters.add(zenlayer(url, id, secret, metrics));
+            adapters.add(tencentVpc(url, id, secret, calls));
+            adapters.add(tencentMna(url, id, secret, calls));
+            adapters.add(qingCloud(url, id, secret, calls));
+            adapters.add(zenlayer(url, id, secret, calls));
             return new WiredAdapters(List.copyOf(adapters));
         }
         live(environment, "tencent-vpc", "secret-id", "secret-key", "https://vpc.api.qcloud.com")
-                .ifPresent(e -> adapters.add(tencentVpc(e.url(), e.keyId(), e.secret(), metrics)));
+                .ifPresent(e -> adapters.add(tencentVpc(e.url(), e.keyId(), e.secret(), calls)));
         live(environment, "tencent-mna", "secret-id", "secret-key", "https://mna.intl.tencentcloudapi.com")
-                .ifPresent(e -> adapters.add(tencentMna(e.url(), e.keyId(), e.secret(), metrics)));
+                .ifPresent(e -> adapters.add(tencentMna(e.url(), e.keyId(), e.secret(), calls)));
         live(environment, "qingcloud", "access-key-id", "secret-access-key", "https://api.qingcloud.com")
-                .ifPresent(e -> adapters.add(qingCloud(e.url(), e.keyId(), e.secret(), metrics)));
+                .ifPresent(e -> adapters.add(qingCloud(e.url(), e.keyId(), e.secret(), calls)));
         live(environment, "zenlayer", "access-key-id", "access-key-password", "https://console.zenlayer.com")
-                .ifPresent(e -> adapters.add(zenlayer(e.url(), e.keyId(), e.secret(), metrics)));
+                .ifPresent(e -> adapters.add(zenlayer(e.url(), e.keyId(), e.secret(), calls)));
         return new WiredAdapters(List.copyOf(adapters));
     }
 
@@ -191,23 +235,23 @@ public class TrafficlensWiring {
         return Optional.of(new Endpoint(url, id, secret));
     }
 
-    private static TrafficSource tencentVpc(String url, String id, String secret, ExchangeListener listener) {
-        return new TencentVpcTrafficSource(TencentVpcConfig.builder()
-                .endpoint(url).secretId(id).secretKey(secret).exchangeListener(listener).build());
+    private static TrafficSource tencentVpc(String url, String id, String secret, VendorCalls calls) {
+        return new TencentVpcTrafficSource(calls.applyTo(TencentVpcConfig.builder())
+                .endpoint(url).secretId(id).secretKey(secret).build());
     }
 
-    private static TrafficSource tencentMna(String url, String id, String secret, ExchangeListener listener) {
-        return new TencentMnaTrafficSource(TencentMnaConfig.builder()
-                .endpoint(url).secretId(id).secretKey(secret).exchangeListener(listener).build());
+    private static TrafficSource tencentMna(String url, String id, String secret, VendorCalls calls) {
+        return new TencentMnaTrafficSource(calls.applyTo(TencentMnaConfig.builder())
+                .endpoint(url).secretId(id).secretKey(secret).build());
     }
 
-    private static TrafficSource qingCloud(String url, String id, String secret, ExchangeListener listener) {
-        return new QingCloudTrafficSource(QingCloudConfig.builder()
-                .endpoint(url).accessKeyId(id).secretAccessKey(secret).exchangeListener(listener).build());
+    private static TrafficSource qingCloud(String url, String id, String secret, VendorCalls calls) {
+        return new QingCloudTrafficSource(calls.applyTo(QingCloudConfig.builder())
+                .endpoint(url).accessKeyId(id).secretAccessKey(secret).build());
     }
 
-    private static TrafficSource zenlayer(String url, String id, String secret, ExchangeListener listener) {
-        return new ZenlayerTrafficSource(ZenlayerConfig.builder()
-                .endpoint(url).accessKeyId(id).accessKeyPassword(secret).exchangeListener(listener).build());
+    private static TrafficSource zenlayer(String url, String id, String secret, VendorCalls calls) {
+        return new ZenlayerTrafficSource(calls.applyTo(ZenlayerConfig.builder())
+                .endpoint(url).accessKeyId(id).accessKeyPassword(secret).build());
     }
 }

@@ -1,0 +1,100 @@
+package dev.trafficlens.graphql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import com.netflix.graphql.dgs.DgsQueryExecutor;
+import dev.trafficlens.sandbox.FaultRule;
+import dev.trafficlens.sandbox.VendorSandbox;
+import graphql.ExecutionResult;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A vendor failing every call is paused after a few calls rather than asked thirty times, the other sources are
+ * untouched, health and metrics say which source is paused, and it is called again once it recovers.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "trafficlens.retry.max-attempts=1",
+        "trafficlens.circuit-breaker.minimum-calls=4",
+        "trafficlens.circuit-breaker.window-calls=4",
+        "trafficlens.circuit-breaker.open-for=1s",
+        "trafficlens.circuit-breaker.trial-calls=1",
+        "trafficlens.limits.max-concurrent-calls-per-source=1"})
+class VendorCircuitTest {
+
+    private static final String QINGCLOUD = "qingcloud.wan-access";
+
+    @Autowired
+    DgsQueryExecutor dgs;
+
+    @Autowired
+    VendorSandbox sandbox;
+
+    @Autowired
+    MeterRegistry registry;
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void a_vendor_down_is_paused_then_called_again_when_it_recovers() throws Exception {
+        sandbox.faults().add(FaultRule.forResources("down-.*", FaultRule.Kind.SERVER_ERROR));
+        long before = sandbox.calls().of("GetWanMonitor");
+
+        ExecutionResult down = dgs.execute(twoLinks("down-1"), thirtyDays());
+
+        List<Object> traffic = down.<Map<String, List<Object>>>getData().get("traffic");
+        assertThat(traffic.get(0)).isNull();
+        assertThat(traffic.get(1)).isNotNull();
+        assertThat(down.getErrors()).allSatisfy(error -> assertThat(error.getExtensions())
+                .containsEntry("code", "VENDOR_UNAVAILABLE").containsEntry("source", QINGCLOUD));
+        assertThat(down.getErrors()).anySatisfy(error -> assertThat(error.getMessage()).contains("circuit open"));
+        // 29 one-day calls planned; the breaker opens after 4 failures (one call in flight at a time here).
+        assertThat(sandbox.calls().of("GetWanMonitor") - before).isEqualTo(4);
+        assertThat(circuitHealth()).isEqualTo("OPEN");
+        assertThat(registry.get(TrafficMetrics.VENDOR_CIRCUIT).tag("source", QINGCLOUD).gauge().value()).isEqualTo(2);
+
+        sandbox.faults().clear();
+        Thread.sleep(1_200);
+        ExecutionResult recovered = dgs.execute(twoLinks("up-1"), thirtyDays());
+
+        assertThat(recovered.getErrors()).isEmpty();
+        assertThat(circuitHealth()).isEqualTo("CLOSED");
+        assertThat(registry.get(TrafficMetrics.VENDOR_CIRCUIT).tag("source", QINGCLOUD).gauge().value()).isZero();
+    }
+
+    private String circuitHealth() throws Exception {
+        HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/actuator/health")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(JsonPath.<String>read(health.body(), "$.status")).isEqualTo("UP");
+        return JsonPath.read(health.body(), "$.components.vendorCircuits.details['" + QINGCLOUD + "']");
+    }
+
+    private static String twoLinks(String wanAccess) {
+        return "query Q($from: DateTime!, $to: DateTime!) { traffic(queries: ["
+                + "{from: $from, to: $to, resource: {qingcloudWan: {zone: \"pek3\", resource: \"" + wanAccess
+                + "\", accessType: \"cpe\"}}}"
+                + "{from: $from, to: $to, resource: {zenlayerPrivateConnect: {privateConnectId: \"pc-circuit-"
+                + wanAccess + "\"}}}"
+                + "]) { source } }";
+    }
+
+    private static Map<String, Object> thirtyDays() {
+        Instant to = Instant.now().truncatedTo(ChronoUnit.DAYS);
+        return Map.of("from", to.minus(Duration.ofDays(29)).toString(), "to", to.toString());
+    }
+}
