@@ -24,7 +24,9 @@ public record FaultRule(Pattern resourcePattern, Duration latency, Kind kind) {
         /** HTTP 200 with a body that is not JSON. */
         MALFORMED,
         /** The normal answer cut in half. */
-        TRUNCATED
+        TRUNCATED,
+        /** The connection closed without an answer, as a peer resetting it. */
+        DISCONNECT
     }
 
     public FaultRule {

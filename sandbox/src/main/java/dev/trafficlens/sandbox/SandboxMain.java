@@ -73,6 +73,6 @@ public final class SandboxMain {
                 + "[--access-key-secret SECRET] [--fault KIND[:LATENCY_MS]@REGEX]...");
         out.println("  defaults: --port " + DEFAULT_PORT + " --access-key-id " + Credentials.DEFAULT.accessKeyId()
                 + " --access-key-secret " + Credentials.DEFAULT.accessKeySecret());
-        out.println("  KIND: NONE SERVER_ERROR THROTTLED TIMEOUT MALFORMED TRUNCATED; REGEX matches resource ids");
+        out.println("  KIND: NONE SERVER_ERROR THROTTLED TIMEOUT MALFORMED TRUNCATED DISCONNECT; REGEX matches resource ids");
     }
 }

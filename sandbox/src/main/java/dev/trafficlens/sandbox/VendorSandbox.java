@@ -97,12 +97,19 @@ public final class VendorSandbox implements AutoCloseable {
         workers.shutdownNow();
     }
 
+    /** Marks an answer that is no answer: the connection is closed instead. */
+    private static final SandboxResponse DISCONNECTED = SandboxResponse.json(599, "{}");
+
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
             SandboxRequest request = read(exchange);
             SandboxResponse response;
             try {
                 response = answer(request);
+                if (response == DISCONNECTED) {
+                    // Closing an exchange before its headers are sent closes the connection: the client reads nothing.
+                    return;
+                }
             } catch (RuntimeException simulatorBug) {
                 // A request a simulator cannot cope with still gets an answer, never a dropped connection.
                 response = SandboxResponse.json(500, "{\"sandbox\":\"the simulator failed on this request ("
@@ -136,6 +143,7 @@ public final class VendorSandbox implements AutoCloseable {
                 }
                 case MALFORMED -> SandboxResponse.json(200, "{\"this is\": not json");
                 case TRUNCATED -> simulator.handle(request, context).truncated();
+                case DISCONNECT -> DISCONNECTED;
             };
         }
         return SandboxResponse.json(404, "{\"sandbox\":\"no simulated vendor API at " + request.method() + " "

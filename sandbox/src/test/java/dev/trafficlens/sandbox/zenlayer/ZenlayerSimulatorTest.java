@@ -5,6 +5,7 @@ import static dev.trafficlens.sandbox.zenlayer.ZenlayerCall.PRIVATE_CONNECT;
 import static dev.trafficlens.sandbox.zenlayer.ZenlayerCall.cloudRouter;
 import static dev.trafficlens.sandbox.zenlayer.ZenlayerCall.privateConnect;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.trafficlens.sandbox.FaultRule;
 import dev.trafficlens.sandbox.SandboxOptions;
@@ -250,6 +251,15 @@ class ZenlayerSimulatorTest {
         Answer whole = call(PRIVATE_CONNECT, body);
 
         assertThat(truncated.bytes()).isEqualTo(Arrays.copyOf(whole.bytes(), whole.bytes().length / 2));
+    }
+
+    @Test
+    void a_disconnect_fault_closes_the_connection_without_an_answer() {
+        sandbox.faults().add(FaultRule.forResources("pc-1", FaultRule.Kind.DISCONNECT));
+        String body = privateConnect("pc-1", "2026-01-01T08:00:00Z", "2026-01-01T09:00:00Z");
+
+        assertThatThrownBy(() -> call(PRIVATE_CONNECT, body)).isInstanceOf(java.io.IOException.class);
+        assertThat(sandbox.calls().of(PRIVATE_CONNECT)).isEqualTo(1);
     }
 
     static void assertErrorEnvelope(Answer answer) {
