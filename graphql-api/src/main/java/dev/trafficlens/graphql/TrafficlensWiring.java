@@ -93,16 +93,23 @@ public class TrafficlensWiring {
     record WiredAdapters(List<TrafficSource> adapters) {
     }
 
-    /** How every adapter calls its vendor: retries, circuit breaker, and the metrics listening. */
-    record VendorCalls(RetryPolicy retry, CircuitBreakerPolicy circuitBreaker, ExchangeListener listener) {
+    /** How every adapter calls its vendor: timeouts, retries, circuit breaker, and the metrics listening. */
+    record VendorCalls(Duration connectTimeout, Duration requestTimeout, RetryPolicy retry,
+                       CircuitBreakerPolicy circuitBreaker, ExchangeListener listener) {
 
         <B extends VendorConfigBuilder<B>> B applyTo(B builder) {
-            return builder.retryPolicy(retry).circuitBreaker(circuitBreaker).exchangeListener(listener);
+            return builder.connectTimeout(connectTimeout).requestTimeout(requestTimeout)
+                    .retryPolicy(retry).circuitBreaker(circuitBreaker).exchangeListener(listener);
         }
     }
 
-    /** {@code trafficlens.retry.*} and {@code trafficlens.circuit-breaker.*}; a wrong value names its key. */
+    /**
+     * {@code trafficlens.timeouts.*}, {@code trafficlens.retry.*} and {@code trafficlens.circuit-breaker.*}; a wrong
+     * value names its key.
+     */
     static VendorCalls vendorCalls(Environment environment, ExchangeListener listener) {
+        Duration connect = positive(environment, "trafficlens.timeouts.connect", VendorConfigBuilder.DEFAULT_CONNECT_TIMEOUT);
+        Duration request = positive(environment, "trafficlens.timeouts.request", VendorConfigBuilder.DEFAULT_REQUEST_TIMEOUT);
         RetryPolicy defaultRetry = RetryPolicy.DEFAULT;
         RetryPolicy retry = configured("trafficlens.retry", () -> defaultRetry
                 .withMaxAttempts(environment.getProperty("trafficlens.retry.max-attempts", Integer.class,
@@ -119,7 +126,15 @@ public class TrafficlensWiring {
                         defaultBreaker.failureRatePercent()),
                 environment.getProperty(breaker + "open-for", Duration.class, defaultBreaker.openFor()),
                 environment.getProperty(breaker + "trial-calls", Integer.class, defaultBreaker.trialCalls())));
-        return new VendorCalls(retry, circuitBreaker, listener);
+        return new VendorCalls(connect, request, retry, circuitBreaker, listener);
+    }
+
+    private static Duration positive(Environment environment, String key, Duration fallback) {
+        Duration value = environment.getProperty(key, Duration.class, fallback);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(key + ": expected a positive duration such as 5s, got " + value);
+        }
+        return value;
     }
 
     private static <T> T configured(String prefix, java.util.function.Supplier<T> build) {

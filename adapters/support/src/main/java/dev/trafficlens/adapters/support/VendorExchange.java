@@ -215,7 +215,7 @@ public final class VendorExchange {
                     ? "gave no answer within the " + settings.retryPolicy().deadline().toSeconds() + " s deadline"
                     : cause instanceof HttpTimeoutException
                     ? "did not answer within " + settings.requestTimeout().toMillis() + " ms"
-                    : "could not be reached (" + cause.getClass().getSimpleName() + ")";
+                    : unreachable(cause);
             return Either.left(SourceFailure.of(ErrorKind.VENDOR_UNAVAILABLE, source,
                     source.id() + " at " + host + " " + what + after(attempts)));
         }
@@ -226,6 +226,23 @@ public final class VendorExchange {
                 ? retryable.failure()
                 : ((Attempt.Failure<T>) attempt).failure();
         return Either.left(attempts > 1 ? reported.withMessage(reported.message() + after(attempts)) : reported);
+    }
+
+    /** What went wrong on the wire, in words: the exception's name would mean nothing to the user. */
+    private static String unreachable(Throwable cause) {
+        if (cause instanceof java.net.ConnectException) {
+            return "refused the connection";
+        }
+        if (cause instanceof java.nio.channels.UnresolvedAddressException || cause instanceof java.net.UnknownHostException) {
+            return "could not be found (the host name does not resolve)";
+        }
+        if (cause instanceof javax.net.ssl.SSLException) {
+            return "failed the TLS handshake";
+        }
+        if (cause instanceof IOException) {
+            return "closed the connection without an answer";
+        }
+        return "could not be reached";
     }
 
     private static String after(int attempts) {

@@ -82,6 +82,24 @@ class VendorExchangeTest {
     }
 
     @Test
+    void a_refused_connection_is_said_in_words_not_an_exception_name() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        HttpSettings nowhere = new HttpSettings(java.net.URI.create("http://127.0.0.1:" + closedPort),
+                Duration.ofSeconds(1), Duration.ofSeconds(1), RateLimit.assumedPerSecond(1000),
+                RetryPolicy.noRetries(Duration.ofSeconds(5)));
+
+        SourceFailure failure = new VendorExchange(nowhere, credential())
+                .send(SOURCE, () -> HttpRequest.newBuilder(nowhere.resolve("/api")).GET(), this::bodyOnSuccess)
+                .orTimeout(10, TimeUnit.SECONDS).join().getLeft();
+
+        assertThat(failure.kind()).isEqualTo(ErrorKind.VENDOR_UNAVAILABLE);
+        assertThat(failure.message()).contains("refused the connection").doesNotContain("Exception");
+    }
+
+    @Test
     void a_listener_that_throws_fails_no_call() {
         vendor.then(StubVendor.Reply.json(200, "{\"ok\":true}"));
         ExchangeListener broken = (source, attempt, took, status) -> {
