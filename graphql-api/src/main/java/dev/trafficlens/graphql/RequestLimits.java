@@ -1,0 +1,155 @@
+package dev.trafficlens.graphql;
+
+import graphql.ErrorType;
+import graphql.ExecutionResult;
+import graphql.GraphqlErrorBuilder;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+import reactor.core.publisher.Mono;
+
+/**
+ * Limits on whole HTTP requests, before any query runs: at most {@code trafficlens.limits.max-concurrent-requests}
+ * GraphQL requests at once (more are answered at once with a {@code RATE_LIMITED} error rather than queued until
+ * memory runs out), and request bodies of at most {@code trafficlens.limits.max-request-bytes} (a larger one is
+ * refused with HTTP 400 before it is read).
+ */
+@Configuration(proxyBeanMethods = false)
+public class RequestLimits {
+
+    static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 100;
+    /** A dashboard of 100 queries is about 20 KB. */
+    static final long DEFAULT_MAX_REQUEST_BYTES = 256 * 1024;
+
+    @Bean
+    WebGraphQlInterceptor concurrentRequestLimit(Environment environment) {
+        int limit = environment.getProperty("trafficlens.limits.max-concurrent-requests", Integer.class,
+                DEFAULT_MAX_CONCURRENT_REQUESTS);
+        Semaphore inFlight = new Semaphore(limit);
+        return (request, chain) -> {
+            if (!inFlight.tryAcquire()) {
+                ExecutionResult busy = ExecutionResult.newExecutionResult().addError(GraphqlErrorBuilder.newError()
+                        .message("The service is answering " + limit + " requests already "
+                                + "(trafficlens.limits.max-concurrent-requests): try again in a moment")
+                        .errorType(ErrorType.ExecutionAborted)
+                        .extensions(Map.of("code", "RATE_LIMITED", "retryAfterSeconds", 1))
+                        .build()).build();
+                return Mono.just(new WebGraphQlResponse(
+                        new DefaultExecutionGraphQlResponse(request.toExecutionInput(), busy)));
+            }
+            return chain.next(request).doFinally(signal -> inFlight.release());
+        };
+    }
+
+    @Bean
+    OncePerRequestFilter requestSizeLimit(Environment environment) {
+        long limit = environment.getProperty("trafficlens.limits.max-request-bytes", Long.class,
+                DEFAULT_MAX_REQUEST_BYTES);
+        return new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                long length = request.getContentLengthLong();
+                if (length > limit) {
+                    refuse(response, "The request body is " + length + " bytes; at most " + limit
+                            + " are accepted (trafficlens.limits.max-request-bytes)");
+                    return;
+                }
+                if (length >= 0) {
+                    chain.doFilter(request, response);
+                    return;
+                }
+                // A body without a length (chunked) is read up to the limit, then refused.
+                byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+                if (body.length > limit) {
+                    refuse(response, "The request body is more than " + limit
+                            + " bytes, the most accepted (trafficlens.limits.max-request-bytes)");
+                    return;
+                }
+                chain.doFilter(new BufferedBody(request, body), response);
+            }
+
+            private void refuse(HttpServletResponse response, String message) throws IOException {
+                response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+                response.setHeader("Connection", "close");
+                response.getOutputStream().write(("{\"errors\":[{\"message\":\"" + message
+                        + "\",\"extensions\":{\"code\":\"INVALID_QUERY\"}}]}").getBytes(StandardCharsets.UTF_8));
+            }
+
+            @Override
+            protected boolean shouldNotFilter(HttpServletRequest request) {
+                return !"/graphql".equals(request.getRequestURI());
+            }
+        };
+    }
+
+    /** A request whose body was read already, served again from memory. */
+    private static final class BufferedBody extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        BufferedBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return in.read(buffer, offset, length);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("the body was read already");
+                }
+            };
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package dev.trafficlens.graphql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import dev.trafficlens.sandbox.VendorSandbox;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Input meant to hurt: every one gets an error naming the problem, HTTP 200 for a well-formed GraphQL request and 400
+ * for one that is not (GraphQL over HTTP), never a stack trace, and never a vendor call.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class HostileInputOverHttpTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    VendorSandbox sandbox;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private long vendorCallsBefore;
+
+    @BeforeEach
+    void count() {
+        vendorCallsBefore = sandbox.calls().total();
+    }
+
+    @AfterEach
+    void noVendorWasAsked() {
+        assertThat(sandbox.calls().total()).isEqualTo(vendorCallsBefore);
+    }
+
+    @Test
+    void a_body_over_the_size_limit_is_refused_before_it_is_read() throws Exception {
+        String padding = " ".repeat(300 * 1024);
+
+        HttpResponse<String> response = post(json("{" + padding + "sources { id } }", Map.of()));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(messages(response)).singleElement().asString()
+                .contains("at most 262144", "trafficlens.limits.max-request-bytes");
+    }
+
+    @Test
+    void a_body_without_a_length_over_the_size_limit_is_refused_too() throws Exception {
+        byte[] body = json("{" + " ".repeat(300 * 1024) + "sources { id } }", Map.of()).getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> response = http.send(request()
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(messages(response)).singleElement().asString().contains("trafficlens.limits.max-request-bytes");
+    }
+
+    @Test
+    void a_query_of_too_many_tokens_is_refused_by_the_parser() throws Exception {
+        StringBuilder query = new StringBuilder("{");
+        for (int i = 0; i < 4000; i++) {
+            query.append(" sources { id }");
+        }
+
+        HttpResponse<String> response = post(json(query.append(" }").toString(), Map.of()));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(messages(response)).singleElement().asString().contains("tokens");
+    }
+
+    @Test
+    void deep_nesting_is_refused_naming_the_depth() throws Exception {
+        String deep = "{ __schema { types { fields { type " + "{ ofType ".repeat(20) + "{ name }" + " }".repeat(20)
+                + " } } } }";
+
+        HttpResponse<String> response = post(json(deep, Map.of()));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(messages(response)).singleElement().asString().containsIgnoringCase("depth");
+    }
+
+    @Test
+    void thousands_of_aliases_are_refused_naming_the_complexity() throws Exception {
+        StringBuilder query = new StringBuilder("{");
+        for (int i = 0; i < 1500; i++) {
+            query.append(" s").append(i).append(": sources { id }");
+        }
+
+        HttpResponse<String> response = post(json(query.append(" }").toString(), Map.of()));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(messages(response)).singleElement().asString().containsIgnoringCase("complexity");
+    }
+
+    @Test
+    void a_window_of_years_is_refused_naming_the_field_and_the_limit() throws Exception {
+        String query = """
+                { traffic(queries: [
+                    {from: "2020-01-01T00:00:00Z", to: "2026-01-01T00:00:00Z",
+                     resource: {zenlayerPrivateConnect: {privateConnectId: "pc-1"}}}
+                    {from: "2020-01-01T00:00:00Z", to: "2026-01-01T00:00:00Z",
+                     resource: {qingcloudWan: {zone: "pek3", resource: "wacc-1", accessType: "cpe"}}}
+                  ]) { source } }""";
+
+        HttpResponse<String> response = post(json(query, Map.of()));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JsonPath.<List<Object>>read(response.body(), "$.data.traffic")).containsExactly(null, null);
+        assertThat(JsonPath.<List<String>>read(response.body(), "$.errors[?(@.path[1] == 0)].extensions.code"))
+                .contains("OUT_OF_RETENTION");
+        assertThat(JsonPath.<List<String>>read(response.body(), "$.errors[?(@.path[1] == 1)].message"))
+                .anySatisfy(message -> assertThat(message).startsWith("queries[1]"));
+    }
+
+    @Test
+    void an_unknown_enum_value_is_refused_naming_it() throws Exception {
+        HttpResponse<String> response = post(json("""
+                query Q($from: DateTime!, $to: DateTime!) {
+                  traffic(queries: [{from: $from, to: $to, resource: {zenlayerPrivateConnect: {privateConnectId: "pc-1"}}}]) {
+                    series(direction: SIDEWAYS) { values }
+                  }
+                }""", Map.of("from", TrafficQueries.from().toString(), "to", TrafficQueries.to().toString())));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(messages(response)).singleElement().asString().contains("SIDEWAYS");
+    }
+
+    @Test
+    void garbage_is_a_bad_request() throws Exception {
+        HttpResponse<String> response = http.send(request()
+                .POST(HttpRequest.BodyPublishers.ofString("\u0000\u00ff{{{[[[")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void a_request_without_a_query_is_a_bad_request() throws Exception {
+        HttpResponse<String> response = post("{\"variables\": {}}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).doesNotContain("Exception", "\tat ");
+    }
+
+    private HttpRequest.Builder request() {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"))
+                .header("Content-Type", "application/json");
+    }
+
+    private HttpResponse<String> post(String body) throws Exception {
+        HttpResponse<String> response = http.send(request().POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.body()).doesNotContain("Exception", "\tat ");
+        return response;
+    }
+
+    private static List<String> messages(HttpResponse<String> response) {
+        return JsonPath.read(response.body(), "$.errors[*].message");
+    }
+
+    private static String json(String query, Map<String, Object> variables) {
+        return tools.jackson.databind.json.JsonMapper.builder().build()
+                .writeValueAsString(Map.of("query", query, "variables", variables));
+    }
+}
