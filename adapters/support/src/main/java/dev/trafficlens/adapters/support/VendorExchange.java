@@ -40,7 +40,10 @@ import java.util.function.Supplier;
  */
 public final class VendorExchange {
 
-    /** One limiter per vendor credential, shared by every adapter instance that uses it. */
+    /**
+     * One limiter per vendor credential and source, shared by every adapter instance that uses them: vendors limit
+     * each API action per account (Tencent Cloud documents 20 calls/s per action), and each source is one action.
+     */
     private static final ConcurrentMap<String, RateLimiter> LIMITERS = new ConcurrentHashMap<>();
     private static final ScheduledExecutorService SCHEDULER = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "trafficlens-vendor-retries");
@@ -50,13 +53,13 @@ public final class VendorExchange {
 
     private final HttpClient client;
     private final HttpSettings settings;
-    private final RateLimiter rateLimiter;
+    private final String credentialKey;
     /** One breaker per source this exchange serves: a vendor down for one product may still serve another. */
     private final ConcurrentMap<Source, CircuitBreaker> breakers = new ConcurrentHashMap<>();
 
     /**
-     * @param credentialKey names the credential for rate limiting, such as {@code zenlayer:<access key id>}; it is
-     *                      an identifier, never the secret
+     * @param credentialKey names the credential for rate limiting (with the source: one limiter per account and API
+     *                      action), such as {@code zenlayer:<access key id>}; it is an identifier, never the secret
      */
     public VendorExchange(HttpSettings settings, String credentialKey) {
         this.settings = settings;
@@ -64,8 +67,12 @@ public final class VendorExchange {
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        this.rateLimiter = LIMITERS.computeIfAbsent(credentialKey + "@" + settings.rateLimit(), key -> RateLimiter.of(
-                key, RateLimiterConfig.custom()
+        this.credentialKey = credentialKey;
+    }
+
+    private RateLimiter rateLimiterFor(Source source) {
+        return LIMITERS.computeIfAbsent(credentialKey + "/" + source.id() + "@" + settings.rateLimit(), key ->
+                RateLimiter.of(key, RateLimiterConfig.custom()
                         .limitForPeriod(settings.rateLimit().permits())
                         .limitRefreshPeriod(settings.rateLimit().period())
                         .timeoutDuration(settings.retryPolicy().deadline())
@@ -171,11 +178,11 @@ public final class VendorExchange {
             Supplier<HttpRequest.Builder> request,
             Function<HttpResponse<byte[]>, Attempt<T>> interpret,
             AtomicInteger attempts) {
-        long wait = rateLimiter.reservePermission();
+        long wait = rateLimiterFor(source).reservePermission();
         if (wait < 0) {
             return CompletableFuture.completedFuture(Attempt.failure(SourceFailure.of(ErrorKind.RATE_LIMITED, source,
                     source.id() + ": the client-side limit of " + settings.rateLimit().permits() + " calls per "
-                            + settings.rateLimit().period().toMillis() + " ms for this credential has no room before "
+                            + settings.rateLimit().period().toMillis() + " ms for this credential and API has no room before "
                             + "the deadline")));
         }
         CompletableFuture<Void> permitted = wait == 0

@@ -191,6 +191,24 @@ class VendorExchangeTest {
     }
 
     @Test
+    void each_source_of_a_credential_has_its_own_rate_limit_as_each_api_action_does() {
+        vendor.then(StubVendor.Reply.json(200, "{}"));
+        HttpSettings twoPerMinute = new HttpSettings(vendor.endpoint(), Duration.ofSeconds(1), Duration.ofSeconds(1),
+                new RateLimit(2, Duration.ofMinutes(1), false), QUICK.withDeadline(Duration.ofMillis(300)));
+        VendorExchange exchange = new VendorExchange(twoPerMinute, credential());
+
+        List<Either<SourceFailure, String>> privateConnect = IntStream.range(0, 3)
+                .mapToObj(i -> exchange.send(Source.ZENLAYER_PRIVATE_CONNECT, this::request, this::bodyOnSuccess)
+                        .orTimeout(30, TimeUnit.SECONDS).join()).toList();
+        List<Either<SourceFailure, String>> cloudRouter = IntStream.range(0, 2)
+                .mapToObj(i -> exchange.send(Source.ZENLAYER_CLOUD_ROUTER, this::request, this::bodyOnSuccess)
+                        .orTimeout(30, TimeUnit.SECONDS).join()).toList();
+
+        assertThat(privateConnect).filteredOn(Either::isRight).hasSize(2);
+        assertThat(cloudRouter).allSatisfy(outcome -> assertThat(outcome.isRight()).isTrue());
+    }
+
+    @Test
     void an_interpreter_that_throws_yields_a_malformed_response() {
         vendor.then(StubVendor.Reply.json(200, "{}"));
 
