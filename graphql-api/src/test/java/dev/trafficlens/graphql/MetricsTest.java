@@ -47,7 +47,7 @@ class MetricsTest {
     void a_repeated_query_counts_planned_calls_and_cache_hits_but_no_new_vendor_call() {
         String query = link("metrics-pc-1");
         double plannedBefore = count(TrafficMetrics.PLANNED_CALLS, s -> s.tag("source", ZENLAYER));
-        double vendorBefore = count(TrafficMetrics.VENDOR_CALLS, s -> s.tag("source", ZENLAYER));
+        double vendorBefore = count(TrafficMetrics.VENDOR_CALLS, s -> s.tag("source", ZENLAYER).tag("outcome", "ok"));
         double requestsBefore = count(TrafficMetrics.VENDOR_REQUESTS, s -> s.tag("source", ZENLAYER).tag("status", "200"));
         execute(query);
         double planned = count(TrafficMetrics.PLANNED_CALLS, s -> s.tag("source", ZENLAYER)) - plannedBefore;
