@@ -46,10 +46,6 @@ public class PercentileBenchmark {
     private static final long INBOUND_SEED = 20260101L;
     private static final long OUTBOUND_SEED = 20260102L;
     private static final Instant SERIES_START = Instant.parse("2026-01-01T00:00:00Z");
-    private static final double MISSING_SHARE = 0.02;
-    // Counters that did not tick between two polls repeat the last reading: the usual source of exact duplicates.
-    private static final double REPEATED_READING_SHARE = 0.05;
-    private static final int SAMPLES_PER_DAY = 288;
 
     @Param({"288", "8640", "1000000", "10000000"})
     int size;
@@ -76,16 +72,10 @@ public class PercentileBenchmark {
 
     @Setup(Level.Trial)
     public void buildTraffic() {
-        inboundBitrates = trafficBitrates(size, 2e9, new SplittableRandom(INBOUND_SEED));
-        outboundBitrates = trafficBitrates(size, 6e8, new SplittableRandom(OUTBOUND_SEED));
+        inboundBitrates = TrafficShapes.bitrates(size, 2e9, new SplittableRandom(INBOUND_SEED));
         // A vendor sends both directions of an interval together or neither (Zenlayer omits the point, QingCloud
         // marks the pair "NA"), so the outbound gaps are the inbound ones.
-        for (int i = 0; i < size; i++) {
-            boolean inboundMissing = Double.isNaN(inboundBitrates[i]);
-            if (inboundMissing != Double.isNaN(outboundBitrates[i])) {
-                outboundBitrates[i] = inboundMissing ? Double.NaN : Math.rint(inboundBitrates[i] * 0.3 / 1e3) * 1e3;
-            }
-        }
+        outboundBitrates = TrafficShapes.outboundOf(inboundBitrates, 6e8, new SplittableRandom(OUTBOUND_SEED));
         inboundSeries = TrafficSeries.of(Metric.BITRATE_IN, SERIES_START, Step.FIVE_MINUTES, inboundBitrates);
         outboundSeries = TrafficSeries.of(Metric.BITRATE_OUT, SERIES_START, Step.FIVE_MINUTES, outboundBitrates);
         inboundFingerprint = Arrays.hashCode(inboundBitrates);
@@ -172,33 +162,5 @@ public class PercentileBenchmark {
     @Benchmark
     public BillingFigures domainBillingAllRules() {
         return BillingPercentile.all(inboundSeries, outboundSeries, 95, MissingPolicy.SKIP);
-    }
-
-    /**
-     * Bit rates in bit/s that rise and fall over each day around {@code dailyPeak}, with multiplicative noise, whole
-     * kbit/s values, repeated readings and exactly {@link #MISSING_SHARE} of the slots missing (NaN).
-     */
-    private static double[] trafficBitrates(int size, double dailyPeak, SplittableRandom random) {
-        double[] bitrates = new double[size];
-        for (int i = 0; i < size; i++) {
-            if (i > 0 && random.nextDouble() < REPEATED_READING_SHARE) {
-                bitrates[i] = bitrates[i - 1];
-                continue;
-            }
-            double timeOfDay = 2 * Math.PI * (i % SAMPLES_PER_DAY) / SAMPLES_PER_DAY;
-            double dailyShape = 0.55 + 0.45 * Math.sin(timeOfDay - Math.PI / 2);
-            double noise = Math.exp(0.3 * random.nextGaussian());
-            bitrates[i] = Math.max(1e6, Math.rint(dailyPeak * dailyShape * noise / 1e3) * 1e3);
-        }
-        // An exact count, so every size misses the same share; collisions are redrawn rather than counted twice.
-        int missing = (int) Math.round(size * MISSING_SHARE);
-        while (missing > 0) {
-            int slot = random.nextInt(size);
-            if (!Double.isNaN(bitrates[slot])) {
-                bitrates[slot] = Double.NaN;
-                missing--;
-            }
-        }
-        return bitrates;
     }
 }

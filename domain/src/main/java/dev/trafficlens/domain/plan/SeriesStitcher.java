@@ -22,7 +22,8 @@ public final class SeriesStitcher {
     public static TrafficSeries stitch(Metric metric, TimeWindow window, Step step, Collection<Chunk> chunks) {
         int size = window.sampleCount(step);
         double[] owned = filled(size);
-        double[] borrowed = filled(size);
+        // Only answers that reach past their own call's window need a second layer; most never do.
+        double[] borrowed = null;
         long start = window.from().getEpochSecond();
         long seconds = step.seconds();
         for (Chunk chunk : chunks) {
@@ -33,22 +34,44 @@ public final class SeriesStitcher {
             long first = (series.start().getEpochSecond() - start) / seconds;
             long ownedFrom = Math.floorDiv(chunk.window().from().getEpochSecond() - start + seconds - 1, seconds);
             long ownedTo = Math.floorDiv(chunk.window().to().getEpochSecond() - start + seconds - 1, seconds);
-            for (int i = 0, n = series.size(); i < n; i++) {
-                long slot = first + i;
-                double value = series.valueAt(i);
-                if (slot < 0 || slot >= size || value != value) {
-                    continue;
-                }
-                double[] target = slot >= ownedFrom && slot < ownedTo ? owned : borrowed;
-                int index = (int) slot;
-                target[index] = target[index] != target[index] ? value : Math.max(target[index], value);
+            // The series' indexes that land in the window, [from, to), split into the part its call owns and the rest.
+            int from = (int) clamp(-first, 0, series.size());
+            int to = (int) clamp(size - first, from, series.size());
+            int ownFrom = (int) clamp(ownedFrom - first, from, to);
+            int ownTo = (int) clamp(ownedTo - first, ownFrom, to);
+            if (ownFrom > from || ownTo < to) {
+                borrowed = borrowed == null ? filled(size) : borrowed;
+                merge(series, from, ownFrom, first, borrowed);
+                merge(series, ownTo, to, first, borrowed);
             }
+            merge(series, ownFrom, ownTo, first, owned);
         }
         TrafficSeries.Builder builder = TrafficSeries.builder(metric, window, step);
         for (int i = 0; i < size; i++) {
-            builder.set(i, owned[i] == owned[i] ? owned[i] : borrowed[i]);
+            double value = owned[i] == owned[i] || borrowed == null ? owned[i] : borrowed[i];
+            if (value == value) { // the builder starts with every slot missing
+                builder.set(i, value);
+            }
         }
         return builder.build();
+    }
+
+    /** Merges the present values of {@code series[from, to)} into the slots they label, the larger value winning. */
+    private static void merge(TrafficSeries series, int from, int to, long first, double[] slots) {
+        int offset = (int) first;
+        for (int i = from; i < to; i++) {
+            double value = series.valueAt(i);
+            if (value != value) {
+                continue;
+            }
+            int slot = i + offset;
+            double held = slots[slot];
+            slots[slot] = held != held ? value : Math.max(held, value);
+        }
+    }
+
+    private static long clamp(long value, long min, long max) {
+        return Math.max(min, Math.min(max, value));
     }
 
     private static double[] filled(int size) {

@@ -99,4 +99,57 @@ class SeriesStitcherTest {
             }
         }
     }
+
+    @Test
+    void stitches_exactly_as_the_slot_by_slot_rule_on_random_answers_reaching_anywhere() {
+        Random random = new Random(2611);
+        for (int round = 0; round < 2_000; round++) {
+            int size = 1 + random.nextInt(40);
+            Instant start = MIDNIGHT.plusSeconds(300L * random.nextInt(10));
+            TimeWindow whole = new TimeWindow(start, start.plusSeconds(300L * size));
+            List<Chunk> chunks = new ArrayList<>();
+            for (int chunk = random.nextInt(6); chunk > 0; chunk--) {
+                // Call windows anywhere around the window, on or off the grid; answers anywhere around their call.
+                long callFrom = 300L * (random.nextInt(size + 20) - 10) + (random.nextBoolean() ? 0 : random.nextInt(300));
+                long callTo = callFrom + 1 + random.nextInt(300 * 15);
+                TimeWindow call = new TimeWindow(start.plusSeconds(callFrom), start.plusSeconds(callTo));
+                double[] values = new double[1 + random.nextInt(20)];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = random.nextInt(4) == 0 ? NA : random.nextInt(50);
+                }
+                Instant answerStart = start.plusSeconds(300L * (random.nextInt(size + 30) - 15));
+                chunks.add(new Chunk(call, TrafficSeries.of(Metric.BITRATE_IN, answerStart, STEP, values)));
+            }
+            assertThat(SeriesStitcher.stitch(Metric.BITRATE_IN, whole, STEP, chunks)).as("round %s", round)
+                    .isEqualTo(slotBySlot(whole, chunks));
+        }
+    }
+
+    /** The stitching rule as first written, one slot at a time: the reference the stitcher must keep matching. */
+    private static TrafficSeries slotBySlot(TimeWindow window, List<Chunk> chunks) {
+        int size = window.sampleCount(STEP);
+        double[] owned = new double[size];
+        double[] borrowed = new double[size];
+        java.util.Arrays.fill(owned, NA);
+        java.util.Arrays.fill(borrowed, NA);
+        long start = window.from().getEpochSecond();
+        for (Chunk chunk : chunks) {
+            for (int i = 0; i < chunk.series().size(); i++) {
+                long time = chunk.series().timeAt(i).getEpochSecond();
+                double value = chunk.series().valueAt(i);
+                if (time < start || time >= window.to().getEpochSecond() || Double.isNaN(value)) {
+                    continue;
+                }
+                int slot = (int) ((time - start) / 300);
+                // A call owns the slots whose start lies in its window.
+                double[] target = chunk.window().contains(Instant.ofEpochSecond(time)) ? owned : borrowed;
+                target[slot] = Double.isNaN(target[slot]) ? value : Math.max(target[slot], value);
+            }
+        }
+        double[] merged = new double[size];
+        for (int i = 0; i < size; i++) {
+            merged[i] = Double.isNaN(owned[i]) ? borrowed[i] : owned[i];
+        }
+        return TrafficSeries.of(Metric.BITRATE_IN, window.from(), STEP, merged);
+    }
 }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.trafficlens.domain.model.TrafficSeries;
+import java.util.Arrays;
+import java.util.OptionalDouble;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -112,5 +114,104 @@ class BillingPercentileTest {
     void refuses_series_of_different_windows() {
         assertThatThrownBy(() -> BillingPercentile.p95(inbound(1, 2), outbound(1, 2, 3), BillingRule.SUM))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("same window");
+    }
+
+    @Test
+    void every_rule_equals_sorting_what_the_rule_ranks_on_random_links_of_every_shape() {
+        Random random = new Random(9_500);
+        for (int round = 0; round < 1_220; round++) {
+            // Mostly up to a day of 5-minute samples, then up to a month, then a few larger.
+            int size = round < 1_200 ? 1 + random.nextInt(round < 1_000 ? 300 : 9_000) : 20_000 + random.nextInt(50_000);
+            double[] inbound = PercentilesTest.trafficLike(random, size);
+            double[] outbound = PercentilesTest.trafficLike(random, size);
+            if (round % 2 == 0) {
+                for (int i = 0; i < size; i++) {
+                    if (Double.isNaN(inbound[i]) || Double.isNaN(outbound[i])) {
+                        inbound[i] = Double.NaN;
+                        outbound[i] = Double.NaN;
+                    }
+                }
+            }
+            if (round % 5 == 0) {
+                // Broken or idle readings: negatives, and zeros of both signs, which Double.compare tells apart.
+                for (int i = 0; i < size; i++) {
+                    int pick = random.nextInt(8);
+                    if (pick == 0) {
+                        inbound[i] = -0.0;
+                    } else if (pick == 1) {
+                        outbound[i] = 0.0;
+                    } else if (pick == 2) {
+                        outbound[i] = -0.0;
+                    } else if (pick == 3) {
+                        inbound[i] = -random.nextInt(1_000);
+                    }
+                }
+            }
+            TrafficSeries a = inbound(inbound);
+            TrafficSeries b = outbound(outbound);
+            double percentile = switch (round % 4) {
+                case 0 -> 95;
+                case 1 -> 90 + random.nextInt(11);
+                case 2 -> 89.5 + random.nextInt(1_050) / 100.0;
+                default -> random.nextInt(101);
+            };
+            for (MissingPolicy policy : MissingPolicy.values()) {
+                BillingFigures figures = BillingPercentile.all(a, b, percentile, policy);
+                for (BillingRule rule : BillingRule.values()) {
+                    OptionalDouble expected = bySorting(inbound, outbound, rule, percentile, policy);
+                    String what = rule + ", " + policy + ", p" + percentile + ", " + size + " samples";
+                    assertThat(figures.by(rule)).as("all: %s", what).isEqualTo(expected);
+                    assertThat(BillingPercentile.of(a, b, rule, percentile, policy)).as("of: %s", what)
+                            .isEqualTo(expected);
+                }
+            }
+        }
+    }
+
+    /** The billing rules as written in billing.md: list what the rule ranks, sort it, take the nearest rank. */
+    private static OptionalDouble bySorting(
+            double[] in, double[] out, BillingRule rule, double percentile, MissingPolicy policy) {
+        if (rule == BillingRule.HIGHER_DIRECTION) {
+            OptionalDouble inbound = nearestRankBySorting(present(in, policy), percentile);
+            OptionalDouble outbound = nearestRankBySorting(present(out, policy), percentile);
+            if (inbound.isEmpty() || outbound.isEmpty()) {
+                return inbound.isEmpty() ? outbound : inbound;
+            }
+            return OptionalDouble.of(Math.max(inbound.getAsDouble(), outbound.getAsDouble()));
+        }
+        double[] combined = new double[in.length];
+        int used = 0;
+        for (int i = 0; i < in.length; i++) {
+            double a = in[i];
+            double b = out[i];
+            if (Double.isNaN(a) || Double.isNaN(b)) {
+                if (policy == MissingPolicy.SKIP) {
+                    continue;
+                }
+                a = Double.isNaN(a) ? 0 : a;
+                b = Double.isNaN(b) ? 0 : b;
+            }
+            combined[used++] = rule == BillingRule.SUM ? a + b : Math.max(a, b);
+        }
+        return nearestRankBySorting(Arrays.copyOf(combined, used), percentile);
+    }
+
+    private static double[] present(double[] values, MissingPolicy policy) {
+        return Arrays.stream(values)
+                .filter(value -> policy == MissingPolicy.ZERO || !Double.isNaN(value))
+                .map(value -> Double.isNaN(value) ? 0 : value)
+                .toArray();
+    }
+
+    private static OptionalDouble nearestRankBySorting(double[] values, double percentile) {
+        if (values.length == 0) {
+            return OptionalDouble.empty();
+        }
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        // ceil(p/100 · n) in exact decimal arithmetic, at least 1.
+        int rank = new java.math.BigDecimal(Double.toString(percentile)).multiply(java.math.BigDecimal.valueOf(sorted.length))
+                .divide(java.math.BigDecimal.valueOf(100), 0, java.math.RoundingMode.CEILING).intValueExact();
+        return OptionalDouble.of(sorted[Math.max(1, rank) - 1]);
     }
 }

@@ -1,0 +1,93 @@
+package dev.trafficlens.adapters.zenlayer;
+
+import dev.trafficlens.adapters.support.JsonBodies;
+import dev.trafficlens.benchmarks.TrafficShapes;
+import dev.trafficlens.domain.model.Metric;
+import dev.trafficlens.domain.model.Source;
+import dev.trafficlens.domain.model.Step;
+import dev.trafficlens.domain.model.TimeWindow;
+import dev.trafficlens.domain.model.ZenlayerPrivateConnect;
+import dev.trafficlens.domain.port.out.PlannedCall;
+import dev.trafficlens.domain.port.out.SourceAnswer;
+import io.vavr.control.Either;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Times the Zenlayer adapter reading one day of DescribePrivateConnectTraffic: the body parsed as the adapter parses
+ * it, then its {@code response} decoded: a {@code dataList} of 288 {@code {"time","internetRX","internetTX"}} points
+ * (2 % omitted, as the vendor leaves gaps), with the summary figures. Reported per sample: 576 an invocation.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@State(Scope.Benchmark)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class ZenlayerParsingBenchmark {
+
+    static final int SAMPLES = 2 * TrafficShapes.SAMPLES_PER_DAY;
+
+    private final TimeWindow day = TimeWindow.of("2026-01-01T00:00:00Z", "2026-01-02T00:00:00Z");
+    private final Step step = Step.FIVE_MINUTES;
+    private final PlannedCall call = new PlannedCall(new ZenlayerPrivateConnect("pc-1"), day, step,
+            Source.ZENLAYER_PRIVATE_CONNECT.limits().metrics());
+    private byte[] body;
+
+    @Setup(Level.Trial)
+    public void buildBody() {
+        double[] in = TrafficShapes.bitrates(TrafficShapes.SAMPLES_PER_DAY, 2e9, new SplittableRandom(1));
+        double[] out = TrafficShapes.outboundOf(in, 6e8, new SplittableRandom(2));
+        StringBuilder json = new StringBuilder("{\"requestId\":\"T-bench\",\"response\":{\"requestId\":\"T-bench\","
+                + "\"dataList\":[");
+        boolean first = true;
+        for (int i = 0; i < in.length; i++) {
+            if (Double.isNaN(in[i])) {
+                continue;
+            }
+            json.append(first ? "" : ",")
+                    .append("{\"time\":\"").append(Instant.ofEpochSecond(day.from().getEpochSecond() + i * step.seconds()))
+                    .append("\",\"internetRX\":").append((long) in[i])
+                    .append(",\"internetTX\":").append((long) out[i]).append('}');
+            first = false;
+        }
+        json.append("],\"in95\":1.9E9,\"inAvg\":1100000000,\"inMax\":3100000000,\"inMin\":210000000,"
+                + "\"inTotal\":11880000000000,\"out95\":5.7E8,\"outAvg\":330000000,\"outMax\":930000000,"
+                + "\"outMin\":63000000,\"unit\":\"bps\"}}");
+        body = json.toString().getBytes(StandardCharsets.UTF_8);
+        SourceAnswer answer = readOneDay();
+        long expected = TrafficShapes.SAMPLES_PER_DAY
+                - Math.round(TrafficShapes.SAMPLES_PER_DAY * TrafficShapes.MISSING_SHARE);
+        if (answer.series(Metric.BITRATE_IN).orElseThrow().presentCount() != expected
+                || answer.series(Metric.BITRATE_OUT).orElseThrow().presentCount() != expected) {
+            throw new IllegalStateException("the body did not read back as the day it was made from: " + answer);
+        }
+    }
+
+    /** What the adapter does with a 200 answer: parse the body, take {@code response}, decode it. */
+    @Benchmark
+    @OperationsPerInvocation(SAMPLES)
+    public SourceAnswer readOneDay() {
+        Either<String, JsonNode> parsed = JsonBodies.parse(body);
+        Either<String, SourceAnswer> answer = ZenlayerTrafficDecoder.decode(call, parsed.get().get("response"));
+        if (answer.isLeft()) {
+            throw new IllegalStateException("the adapter refused the body: " + answer.getLeft());
+        }
+        return answer.get();
+    }
+}
