@@ -371,4 +371,23 @@ class FlowStatisticReaderTest {
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
+
+    @Test
+    void whole_seconds_are_recognised_as_the_pattern_minus_digits_one_to_fifteen_would() {
+        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile("-?[0-9]{1,15}");
+        java.util.Random random = new java.util.Random(20261125);
+        String alphabet = "0123456789-+. eE";
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(18);
+            for (int c = 0; c < length; c++) {
+                text.append(random.nextInt(4) == 0 ? alphabet.charAt(random.nextInt(alphabet.length()))
+                        : (char) ('0' + random.nextInt(10)));
+            }
+            String candidate = text.toString();
+
+            org.assertj.core.api.Assertions.assertThat(FlowStatisticReader.isWholeSeconds(candidate)).as(candidate)
+                    .isEqualTo(pattern.matcher(candidate).matches());
+        }
+    }
 }
