@@ -10,20 +10,23 @@ final class Queries {
     private Queries() {
     }
 
-    /** One link of each of the five sources over {@code [from, to)}; {@code month} asks for billing95 only. */
-    static String fiveSources(Instant from, Instant to, boolean month) {
+    /**
+     * One link of each of the five sources over {@code [from, to)}; {@code month} asks for billing95 only; links of
+     * another {@code name} are other resources (for MNA, whose regions are few, another window is needed too).
+     */
+    static String fiveSources(Instant from, Instant to, boolean month, String name) {
         String fields = month
                 ? "key source billing95"
                 : "key source billing95 series { direction quantity unit step start values "
                 + "stats(percentiles: [50, 95, 99]) { count missing coverage min max avg percentiles { p value } } }";
         String query = "query Q($from: DateTime!, $to: DateTime!) { traffic(queries: ["
                 + "{key: \\\"tunnel\\\", from: $from, to: $to, resource: {tencentVpnConnection: {region: \\\"ap-guangzhou\\\", "
-                + "vpcId: \\\"vpc-1\\\", vpnGwId: \\\"vpngw-1\\\", vpnConnId: \\\"vpnx-load\\\"}}} "
+                + "vpcId: \\\"vpc-1\\\", vpnGwId: \\\"vpngw-1\\\", vpnConnId: \\\"vpnx-" + name + "\\\"}}} "
                 + "{key: \\\"mna\\\", from: $from, to: $to, resource: {tencentMnaRegion: {gatewayType: 0, accessRegion: \\\"AP\\\"}}} "
-                + "{key: \\\"sdwan\\\", from: $from, to: $to, resource: {qingcloudWan: {zone: \\\"pek3\\\", resource: \\\"wacc-load\\\", "
+                + "{key: \\\"sdwan\\\", from: $from, to: $to, resource: {qingcloudWan: {zone: \\\"pek3\\\", resource: \\\"wacc-" + name + "\\\", "
                 + "accessType: \\\"cpe\\\"}}} "
-                + "{key: \\\"pc\\\", from: $from, to: $to, resource: {zenlayerPrivateConnect: {privateConnectId: \\\"pc-load\\\"}}} "
-                + "{key: \\\"cr\\\", from: $from, to: $to, resource: {zenlayerCloudRouter: {cloudRouterId: \\\"cr-load\\\", "
+                + "{key: \\\"pc\\\", from: $from, to: $to, resource: {zenlayerPrivateConnect: {privateConnectId: \\\"pc-" + name + "\\\"}}} "
+                + "{key: \\\"cr\\\", from: $from, to: $to, resource: {zenlayerCloudRouter: {cloudRouterId: \\\"cr-" + name + "\\\", "
                 + "sourceDcId: \\\"dc-a\\\", destinationDcId: \\\"dc-z\\\"}}}"
                 + "]) { " + fields + " } }";
         return "{\"query\":\"" + query + "\",\"variables\":{\"from\":\"" + from + "\",\"to\":\"" + to + "\"}}";
