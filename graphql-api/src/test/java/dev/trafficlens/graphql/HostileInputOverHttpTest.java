@@ -3,6 +3,7 @@ package dev.trafficlens.graphql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.trafficlens.sandbox.Credentials;
 import dev.trafficlens.sandbox.VendorSandbox;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -15,16 +16,25 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Input meant to hurt: every one gets an error naming the problem, HTTP 200 for a well-formed GraphQL request and 400
  * for one that is not (GraphQL over HTTP), never a stack trace, and never a vendor call.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class HostileInputOverHttpTest {
+
+    @AfterEach
+    void noVendorSecretInTheLogs(CapturedOutput output) {
+        assertThat(output.getAll()).doesNotContain(Credentials.DEFAULT.accessKeySecret());
+    }
 
     @LocalServerPort
     int port;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
 import com.netflix.graphql.dgs.DgsQueryExecutor;
+import dev.trafficlens.sandbox.Credentials;
 import dev.trafficlens.sandbox.FaultRule;
 import dev.trafficlens.sandbox.VendorSandbox;
 import graphql.ExecutionResult;
@@ -17,15 +18,20 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A vendor failing every call is paused after a few calls rather than asked thirty times, the other sources are
  * untouched, health and metrics say which source is paused, and it is called again once it recovers.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "trafficlens.retry.max-attempts=1",
         "trafficlens.circuit-breaker.minimum-calls=4",
@@ -34,6 +40,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "trafficlens.circuit-breaker.trial-calls=1",
         "trafficlens.limits.max-concurrent-calls-per-source=1"})
 class VendorCircuitTest {
+
+    @AfterEach
+    void noVendorSecretInTheLogs(CapturedOutput output) {
+        assertThat(output.getAll()).doesNotContain(Credentials.DEFAULT.accessKeySecret());
+    }
 
     private static final String QINGCLOUD = "qingcloud.wan-access";
 
