@@ -7,23 +7,33 @@ import java.time.temporal.ChronoUnit;
 /** GraphQL query texts and windows for the tests: recent days, so every source's retention holds. */
 final class TrafficQueries {
 
-    static final String FIVE_SOURCES = """
-            query FiveSources($from: DateTime!, $to: DateTime!) {
-              traffic(queries: [
-                {key: "tunnel", from: $from, to: $to, resource: {tencentVpnConnection:
-                  {region: "ap-guangzhou", vpcId: "vpc-1", vpnGwId: "vpngw-1", vpnConnId: "vpnx-1"}}}
-                {key: "mna", from: $from, to: $to, resource: {tencentMnaRegion: {gatewayType: 0, accessRegion: "AP"}}}
-                {key: "sdwan", from: $from, to: $to, resource: {qingcloudWan: {zone: "pek3", resource: "wacc-1", accessType: "cpe"}}}
-                {key: "pc", from: $from, to: $to, resource: {zenlayerPrivateConnect: {privateConnectId: "pc-1"}}}
-                {key: "cr", from: $from, to: $to, resource: {zenlayerCloudRouter:
-                  {cloudRouterId: "cr-1", sourceDcId: "dc-a", destinationDcId: "dc-z"}}}
-              ]) {
-                key source from to step
-                billing95
-                series { direction quantity unit step start values
-                         stats(percentiles: [50, 95]) { count missing coverage max percentiles { p value } } }
-              }
-            }""";
+    /** One link on each of the five sources, with series, stats and billing95. */
+    static final String FIVE_SOURCES = fiveSources("1", "AP", """
+            key source from to step
+            billing95
+            series { direction quantity unit step start values
+                     stats(percentiles: [50, 95]) { count missing coverage max percentiles { p value } } }""");
+
+    /**
+     * One link on each of the five sources, named {@code vpnx-<id>}, {@code wacc-<id>}, {@code pc-<id>} and
+     * {@code cr-<id>} (MNA by its {@code region}), asking {@code fields} of each result.
+     */
+    static String fiveSources(String id, String region, String fields) {
+        return """
+                query FiveSources($from: DateTime!, $to: DateTime!) {
+                  traffic(queries: [
+                    {key: "tunnel", from: $from, to: $to, resource: {tencentVpnConnection:
+                      {region: "ap-guangzhou", vpcId: "vpc-1", vpnGwId: "vpngw-1", vpnConnId: "vpnx-%1$s"}}}
+                    {key: "mna", from: $from, to: $to, resource: {tencentMnaRegion: {gatewayType: 0, accessRegion: "%2$s"}}}
+                    {key: "sdwan", from: $from, to: $to, resource: {qingcloudWan: {zone: "pek3", resource: "wacc-%1$s", accessType: "cpe"}}}
+                    {key: "pc", from: $from, to: $to, resource: {zenlayerPrivateConnect: {privateConnectId: "pc-%1$s"}}}
+                    {key: "cr", from: $from, to: $to, resource: {zenlayerCloudRouter:
+                      {cloudRouterId: "cr-%1$s", sourceDcId: "dc-a", destinationDcId: "dc-z"}}}
+                  ]) {
+                    %3$s
+                  }
+                }""".formatted(id, region, fields);
+    }
 
     private TrafficQueries() {
     }

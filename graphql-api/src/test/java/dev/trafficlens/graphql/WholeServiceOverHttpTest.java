@@ -26,21 +26,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WholeServiceOverHttpTest {
 
-    private static final String THIRTY_DAYS = """
-            query Month($from: DateTime!, $to: DateTime!) {
-              traffic(queries: [
-                {key: "tunnel", from: $from, to: $to, resource: {tencentVpnConnection:
-                  {region: "ap-guangzhou", vpcId: "vpc-1", vpnGwId: "vpngw-1", vpnConnId: "vpnx-http"}}}
-                {key: "mna", from: $from, to: $to, resource: {tencentMnaRegion: {gatewayType: 1, accessRegion: "EU"}}}
-                {key: "sdwan", from: $from, to: $to, resource: {qingcloudWan: {zone: "pek3", resource: "wacc-http", accessType: "cpe"}}}
-                {key: "pc", from: $from, to: $to, resource: {zenlayerPrivateConnect: {privateConnectId: "pc-http"}}}
-                {key: "cr", from: $from, to: $to, resource: {zenlayerCloudRouter:
-                  {cloudRouterId: "cr-http", sourceDcId: "dc-a", destinationDcId: "dc-z"}}}
-              ]) {
-                key source from to step billing95
-                series { direction quantity unit step start values stats { count missing coverage } }
-              }
-            }""";
+    private static final String THIRTY_DAYS = TrafficQueries.fiveSources("http", "EU", """
+            key source from to step billing95
+            series { direction quantity unit step start values stats { count missing coverage } }""");
 
     @LocalServerPort
     int port;
