@@ -15,6 +15,7 @@ import io.vavr.control.Either;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
@@ -72,17 +73,34 @@ final class CachingTrafficSource implements TrafficSource {
         return adapter.sources();
     }
 
+    /** A held or coming answer: the service hands it out without waiting at the source's gate. Counted as a hit or a miss. */
+    @Override
+    public Optional<CompletionStage<Either<SourceFailure, SourceAnswer>>> answered(PlannedCall call) {
+        return Optional.ofNullable(answers.getIfPresent(call));
+    }
+
+    /** Asks the vendor, unless an identical call is already on its way (then its answer is shared). */
     @Override
     public CompletionStage<Either<SourceFailure, SourceAnswer>> fetch(PlannedCall call) {
-        CompletableFuture<Either<SourceFailure, SourceAnswer>> answer =
-                answers.get(call, (key, executor) -> adapter.fetch(key).toCompletableFuture());
-        // A failure is shared by the calls waiting on it, then dropped.
-        answer.thenAccept(either -> {
-            if (either.isLeft()) {
-                answers.asMap().remove(call, answer);
+        CompletableFuture<Either<SourceFailure, SourceAnswer>> mine = new CompletableFuture<>();
+        // The map view neither counts hits and misses (answered() did) nor computes under a lock.
+        CompletableFuture<Either<SourceFailure, SourceAnswer>> earlier = answers.asMap().putIfAbsent(call, mine);
+        if (earlier != null) {
+            return earlier;
+        }
+        adapter.fetch(call).whenComplete((answer, failure) -> {
+            if (failure != null) {
+                answers.asMap().remove(call, mine);
+                mine.completeExceptionally(failure);
+                return;
             }
+            // A failure is shared by the calls waiting on it, then dropped.
+            if (answer.isLeft()) {
+                answers.asMap().remove(call, mine);
+            }
+            mine.complete(answer);
         });
-        return answer;
+        return mine;
     }
 
     @Override

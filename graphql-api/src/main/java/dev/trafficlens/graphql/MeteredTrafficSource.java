@@ -8,6 +8,7 @@ import dev.trafficlens.domain.port.out.TrafficSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vavr.control.Either;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
@@ -36,11 +37,21 @@ final class MeteredTrafficSource implements TrafficSource {
 
     @Override
     public CompletionStage<Either<SourceFailure, SourceAnswer>> fetch(PlannedCall call) {
+        return timed(call, next.fetch(call));
+    }
+
+    @Override
+    public Optional<CompletionStage<Either<SourceFailure, SourceAnswer>>> answered(PlannedCall call) {
+        return next.answered(call).map(answer -> timed(call, answer));
+    }
+
+    private CompletionStage<Either<SourceFailure, SourceAnswer>> timed(
+            PlannedCall call, CompletionStage<Either<SourceFailure, SourceAnswer>> answer) {
         Timer.Sample started = Timer.start(registry);
-        return next.fetch(call).whenComplete((answer, bug) -> started.stop(Timer.builder(meterName)
+        return answer.whenComplete((outcome, bug) -> started.stop(Timer.builder(meterName)
                 .tag("source", call.source().id())
-                .tag("outcome", answer == null ? "bug" : answer.isRight() ? "ok" : answer.getLeft().kind().name())
-                .tag("code", answer == null || answer.isRight() ? "none" : answer.getLeft().vendorCode().orElse("none"))
+                .tag("outcome", outcome == null ? "bug" : outcome.isRight() ? "ok" : outcome.getLeft().kind().name())
+                .tag("code", outcome == null || outcome.isRight() ? "none" : outcome.getLeft().vendorCode().orElse("none"))
                 .register(registry)));
     }
 

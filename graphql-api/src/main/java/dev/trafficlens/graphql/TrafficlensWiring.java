@@ -12,7 +12,6 @@ import dev.trafficlens.adapters.tencentvpc.TencentVpcConfig;
 import dev.trafficlens.adapters.tencentvpc.TencentVpcTrafficSource;
 import dev.trafficlens.adapters.zenlayer.ZenlayerConfig;
 import dev.trafficlens.adapters.zenlayer.ZenlayerTrafficSource;
-import dev.trafficlens.domain.model.RateLimit;
 import dev.trafficlens.domain.model.Source;
 import dev.trafficlens.domain.port.in.QueryTraffic;
 import dev.trafficlens.domain.port.out.TrafficSource;
@@ -50,9 +49,6 @@ import org.springframework.core.env.Environment;
 public class TrafficlensWiring {
 
     private static final Logger log = LoggerFactory.getLogger(TrafficlensWiring.class);
-
-    /** The service's pace per source when answers may come from the cache; vendor calls stay at the adapters' limits. */
-    private static final int CACHED_CALLS_PER_SECOND = 10_000;
 
     /** Where every adapter points, and with which keys, when the sandbox is on. */
     record Endpoint(String url, String keyId, String secret) {
@@ -200,15 +196,9 @@ public class TrafficlensWiring {
             }
             sources.add(new MeteredTrafficSource(source, metrics.registry(), TrafficMetrics.PLANNED_CALLS));
         }
-        QuerySettings settings = settings(environment);
-        if (cached) {
-            // The service's per-source gate sits in front of the cache and would pace cache hits too; the adapters
-            // keep every credential within its vendor's rate limit themselves, so the gate only bounds concurrency.
-            for (Source source : Source.values()) {
-                settings = settings.withRateLimit(source, RateLimit.assumedPerSecond(CACHED_CALLS_PER_SECOND));
-            }
-        }
-        return new TrafficQueryService(sources, clock, settings);
+        // Answers the cache holds skip the service's per-source gate (TrafficSource.answered): only calls that go to
+        // the vendor wait for its concurrency and rate limit.
+        return new TrafficQueryService(sources, clock, settings(environment));
     }
 
     /** The limits that protect the service and the vendors' quotas, {@code trafficlens.limits.*}. */

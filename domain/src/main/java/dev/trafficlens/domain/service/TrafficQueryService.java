@@ -153,8 +153,10 @@ public final class TrafficQueryService implements QueryTraffic {
             return CompletableFuture.completedFuture(Either.left(SourceFailure.of(ErrorKind.VENDOR_UNAVAILABLE, source,
                     source.id() + " is not configured: no adapter or credentials were given for it")));
         }
-        return gates.get(source)
-                .submit(() -> adapter.fetch(call))
+        // An answer the source holds already costs the vendor nothing, so it does not wait at the source's gate.
+        CompletionStage<Either<SourceFailure, SourceAnswer>> fetched = adapter.answered(call)
+                .orElseGet(() -> gates.get(source).submit(() -> adapter.fetch(call)));
+        return fetched.toCompletableFuture()
                 .handle((answer, failure) -> {
                     if (failure != null || answer == null) {
                         // Exceptions are bugs or broken connections by the port's contract; the type says which.

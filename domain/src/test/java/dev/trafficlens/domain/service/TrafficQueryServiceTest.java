@@ -18,7 +18,9 @@ import dev.trafficlens.domain.model.ZenlayerPrivateConnect;
 import dev.trafficlens.domain.port.in.QueryOutcome;
 import dev.trafficlens.domain.port.in.TrafficQuery;
 import dev.trafficlens.domain.port.in.TrafficResult;
+import dev.trafficlens.domain.port.out.PlannedCall;
 import dev.trafficlens.domain.port.out.SourceAnswer;
+import dev.trafficlens.domain.port.out.TrafficSource;
 import dev.trafficlens.domain.stats.BillingRule;
 import io.vavr.control.Either;
 import java.time.Clock;
@@ -26,7 +28,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -262,6 +267,39 @@ class TrafficQueryServiceTest {
         for (int i = 0; i < 60; i++) {
             assertThat(outcomes.get(i).result().get().key()).hasValue("q" + i);
         }
+    }
+
+    @Test
+    void answers_a_source_already_holds_do_not_wait_for_its_rate_limit_or_concurrency() {
+        FakeTrafficSource vendor = new FakeTrafficSource(0, Source.ZENLAYER_PRIVATE_CONNECT);
+        ZenlayerPrivateConnect held = new ZenlayerPrivateConnect("pc-held");
+        TrafficSource remembering = new TrafficSource() {
+            @Override
+            public Set<Source> sources() {
+                return vendor.sources();
+            }
+
+            @Override
+            public CompletionStage<Either<SourceFailure, SourceAnswer>> fetch(PlannedCall call) {
+                return vendor.fetch(call);
+            }
+
+            @Override
+            public Optional<CompletionStage<Either<SourceFailure, SourceAnswer>>> answered(PlannedCall call) {
+                return call.resource().equals(held)
+                        ? Optional.of(CompletableFuture.completedFuture(FakeTrafficSource.answer(call)))
+                        : Optional.empty();
+            }
+        };
+        // One call an hour, one at a time: twenty calls through the gate would take most of a day.
+        TrafficQueryService service = new TrafficQueryService(List.of(remembering), CLOCK, QuerySettings.DEFAULTS
+                .withRateLimit(Source.ZENLAYER_PRIVATE_CONNECT, new RateLimit(1, Duration.ofHours(1), false))
+                .withMaxConcurrentCallsPerSource(1));
+
+        List<QueryOutcome> outcomes = run(service, TrafficQuery.of(held, NOV_1, NOV_1.plus(Duration.ofDays(20))));
+
+        assertThat(outcomes.get(0).isSuccess()).isTrue();
+        assertThat(vendor.calls()).isEmpty();
     }
 
     private static List<QueryOutcome> run(TrafficQueryService service, TrafficQuery... queries) {
