@@ -27,8 +27,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -104,8 +106,10 @@ public class TrafficlensWiring {
      * value names its key.
      */
     static VendorCalls vendorCalls(Environment environment, ExchangeListener listener) {
-        Duration connect = positive(environment, "trafficlens.timeouts.connect", VendorConfigBuilder.DEFAULT_CONNECT_TIMEOUT);
-        Duration request = positive(environment, "trafficlens.timeouts.request", VendorConfigBuilder.DEFAULT_REQUEST_TIMEOUT);
+        Duration connect = positive(environment, "trafficlens.timeouts.connect",
+                VendorConfigBuilder.DEFAULT_CONNECT_TIMEOUT);
+        Duration request = positive(environment, "trafficlens.timeouts.request",
+                VendorConfigBuilder.DEFAULT_REQUEST_TIMEOUT);
         RetryPolicy defaultRetry = RetryPolicy.DEFAULT;
         RetryPolicy retry = configured("trafficlens.retry", () -> defaultRetry
                 .withMaxAttempts(environment.getProperty("trafficlens.retry.max-attempts", Integer.class,
@@ -133,14 +137,16 @@ public class TrafficlensWiring {
         return value;
     }
 
-    private static <T> T configured(String prefix, java.util.function.Supplier<T> build) {
+    /** Builds a policy from keys under {@code prefix}, turning its refusal of a field into one naming the key. */
+    private static <T> T configured(String prefix, Supplier<T> build) {
         try {
             return build.get();
         } catch (IllegalArgumentException wrong) {
-            // The policies name their field in camel case (maxAttempts: expected ...); the key is kebab case.
-            String field = wrong.getMessage().contains(":") ? wrong.getMessage().substring(0, wrong.getMessage().indexOf(':')) : "";
-            String key = prefix + "." + field.replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT);
-            throw new IllegalArgumentException(key + wrong.getMessage().substring(field.length()), wrong);
+            // The policies name their field in camel case ("maxAttempts: expected ..."); the key is kebab case.
+            String message = wrong.getMessage();
+            String field = message.contains(":") ? message.substring(0, message.indexOf(':')) : "";
+            String key = prefix + "." + field.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+            throw new IllegalArgumentException(key + message.substring(field.length()), wrong);
         }
     }
 
