@@ -73,7 +73,7 @@ final class CachingTrafficSource implements TrafficSource {
         return adapter.sources();
     }
 
-    /** A held or coming answer: the service hands it out without waiting at the source's gate. Counted as a hit or a miss. */
+    /** A held or coming answer, which the service hands out without waiting at the source's gate; a hit or a miss. */
     @Override
     public Optional<CompletionStage<Either<SourceFailure, SourceAnswer>>> answered(PlannedCall call) {
         return Optional.ofNullable(answers.getIfPresent(call));
@@ -88,7 +88,14 @@ final class CachingTrafficSource implements TrafficSource {
         if (earlier != null) {
             return earlier;
         }
-        adapter.fetch(call).whenComplete((answer, failure) -> {
+        CompletionStage<Either<SourceFailure, SourceAnswer>> fetched;
+        try {
+            fetched = adapter.fetch(call);
+        } catch (RuntimeException bug) {
+            // Left in the map, a future nobody completes would hang every later identical call.
+            fetched = CompletableFuture.failedFuture(bug);
+        }
+        fetched.whenComplete((answer, failure) -> {
             if (failure != null) {
                 answers.asMap().remove(call, mine);
                 mine.completeExceptionally(failure);
