@@ -79,6 +79,31 @@ class PercentilesTest {
     }
 
     @Test
+    void a_single_rank_near_either_end_equals_the_sorted_value() {
+        Random random = new Random(7_2026);
+        for (int round = 0; round < 400; round++) {
+            int count = 1 + random.nextInt(round < 200 ? 200 : 3000);
+            double[] values = new double[count];
+            for (int i = 0; i < count; i++) {
+                // Repeated readings, as vendors send them, and both signs of zero.
+                values[i] = random.nextInt(4) == 0 ? (random.nextBoolean() ? 0.0 : -0.0) : random.nextInt(count) * 1.5;
+            }
+            double[] sorted = values.clone();
+            Arrays.sort(sorted);
+            IntStream ranks = IntStream.concat(IntStream.rangeClosed(1, Math.min(count, 30)),
+                    IntStream.rangeClosed(Math.max(1, count - 30), count));
+            ranks.distinct().forEach(rank -> {
+                double[] scratch = values.clone();
+
+                double[] picked = Percentiles.selectRanks(scratch, count, rank);
+
+                assertThat(picked).as("rank %s of %s", rank, count).hasSize(1);
+                assertThat(Double.compare(picked[0], sorted[rank - 1])).as("rank %s of %s", rank, count).isZero();
+            });
+        }
+    }
+
+    @Test
     void linear_equals_commons_math_r7() {
         Random random = new Random(7);
         for (int round = 0; round < 200; round++) {
