@@ -1,31 +1,22 @@
 package dev.trafficlens.adapters.qingcloud;
 
 import dev.trafficlens.adapters.support.Attempt;
+import dev.trafficlens.benchmarks.OneDayParsing;
 import dev.trafficlens.benchmarks.TrafficShapes;
 import dev.trafficlens.domain.model.Metric;
 import dev.trafficlens.domain.model.QingCloudWanAccess;
 import dev.trafficlens.domain.model.Step;
-import dev.trafficlens.domain.model.TimeWindow;
 import dev.trafficlens.domain.model.TrafficSeries;
 import dev.trafficlens.domain.port.out.PlannedCall;
 import dev.trafficlens.domain.port.out.SourceAnswer;
 import dev.trafficlens.domain.model.Source;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleUnaryOperator;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Times the QingCloud adapter reading one day of GetWanMonitor at 5 minutes: one answer holding the traffic, flow and
@@ -33,19 +24,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * pairs, {@code "NA"} for the 2 % missing), decoded into six series. Reported per sample: 1,728 an invocation
  * (288 slots × 3 meters × 2 directions).
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class QingCloudParsingBenchmark {
+public class QingCloudParsingBenchmark extends OneDayParsing {
 
     static final int SAMPLES = 6 * TrafficShapes.SAMPLES_PER_DAY;
 
-    private final TimeWindow day = TimeWindow.of("2026-01-01T00:00:00Z", "2026-01-02T00:00:00Z");
     private final Step step = Step.FIVE_MINUTES;
-    private final PlannedCall call = new PlannedCall(QingCloudWanAccess.of("pek3", "wacc-1", "cpe"), day, step,
+    private final PlannedCall call = new PlannedCall(QingCloudWanAccess.of("pek3", "wacc-1", "cpe"), DAY, step,
             Source.QINGCLOUD_WAN.limits().metrics());
     private GetWanMonitorReader reader;
     private byte[] body;
@@ -68,7 +52,7 @@ public class QingCloudParsingBenchmark {
         for (Metric metric : call.metrics()) {
             TrafficSeries series = answer.series(metric).orElseThrow();
             if (series.presentCount() != expected) {
-                throw new IllegalStateException("the body did not read back as the day it was made from: " + series);
+                throw new IllegalStateException("the body did not read back as the DAY it was made from: " + series);
             }
         }
     }
@@ -97,7 +81,7 @@ public class QingCloudParsingBenchmark {
             String pair = Double.isNaN(in[i]) ? "\"NA\""
                     : "[" + (long) unit.applyAsDouble(in[i]) + "," + (long) unit.applyAsDouble(out[i]) + "]";
             if (i == first) {
-                json.append('[').append(day.from().getEpochSecond() + i * step.seconds()).append(',').append(pair)
+                json.append('[').append(DAY.from().getEpochSecond() + i * step.seconds()).append(',').append(pair)
                         .append(']');
             } else {
                 json.append(pair);

@@ -1,25 +1,16 @@
 package dev.trafficlens.adapters.tencentmna;
 
 import dev.trafficlens.adapters.support.Attempt;
+import dev.trafficlens.benchmarks.OneDayParsing;
 import dev.trafficlens.benchmarks.TrafficShapes;
 import dev.trafficlens.domain.model.Metric;
 import dev.trafficlens.domain.model.Step;
-import dev.trafficlens.domain.model.TimeWindow;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -27,18 +18,11 @@ import org.openjdk.jmh.infra.Blackhole;
  * call needs (Type 1, 2 and 3), each {@code {"Response":{"NetDetails":[{"Current","Time"}…],…}}} with 288 buckets
  * of which 2 % are absent, Time as a string of Unix seconds as documented. Reported per sample: 864 an invocation.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class TencentMnaParsingBenchmark {
+public class TencentMnaParsingBenchmark extends OneDayParsing {
 
     static final int SAMPLES = 3 * TrafficShapes.SAMPLES_PER_DAY;
     private static final Metric[] METRICS = {Metric.VOLUME_IN, Metric.VOLUME_OUT, Metric.VOLUME_TOTAL};
 
-    private final TimeWindow day = TimeWindow.of("2026-01-01T00:00:00Z", "2026-01-02T00:00:00Z");
     private final Step step = Step.FIVE_MINUTES;
     private final byte[][] bodies = new byte[METRICS.length][];
 
@@ -56,7 +40,7 @@ public class TencentMnaParsingBenchmark {
             MetricReading reading = read(m);
             if (reading.series().presentCount() != TrafficShapes.SAMPLES_PER_DAY
                     - Math.round(TrafficShapes.SAMPLES_PER_DAY * TrafficShapes.MISSING_SHARE)) {
-                throw new IllegalStateException("the body did not read back as the day it was made from: " + reading);
+                throw new IllegalStateException("the body did not read back as the DAY it was made from: " + reading);
             }
         }
     }
@@ -70,7 +54,7 @@ public class TencentMnaParsingBenchmark {
     }
 
     private MetricReading read(int metric) {
-        Attempt<MetricReading> reading = FlowStatisticReader.read(200, bodies[metric], day, step, METRICS[metric]);
+        Attempt<MetricReading> reading = FlowStatisticReader.read(200, bodies[metric], DAY, step, METRICS[metric]);
         if (!(reading instanceof Attempt.Success<MetricReading> success)) {
             throw new IllegalStateException("the adapter refused the body: " + reading);
         }
@@ -80,7 +64,7 @@ public class TencentMnaParsingBenchmark {
     /** Bytes per 5-minute bucket from bit rates; a missing bucket is left out, as the vendor does. */
     private byte[] body(double[] bitrates) {
         StringBuilder json = new StringBuilder("{\"Response\":{\"NetDetails\":[");
-        long start = day.from().getEpochSecond();
+        long start = DAY.from().getEpochSecond();
         double max = 0;
         double sum = 0;
         int present = 0;

@@ -1,26 +1,17 @@
 package dev.trafficlens.adapters.tencentvpc;
 
 import dev.trafficlens.adapters.support.Attempt;
+import dev.trafficlens.benchmarks.OneDayParsing;
 import dev.trafficlens.benchmarks.TrafficShapes;
 import dev.trafficlens.domain.model.Step;
 import dev.trafficlens.domain.model.TencentVpnConnection;
-import dev.trafficlens.domain.model.TimeWindow;
 import dev.trafficlens.domain.model.TrafficSeries;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -28,21 +19,14 @@ import org.openjdk.jmh.infra.Blackhole;
  * and outtraffic, {@code {"code":0,…,"data":[…]}} of 288 positional bit rates, 2 % null), each parsed, checked and
  * placed on the call's grid as the adapter does. Reported per sample: 576 samples an invocation.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class TencentVpcParsingBenchmark {
+public class TencentVpcParsingBenchmark extends OneDayParsing {
 
     static final int SAMPLES = 2 * TrafficShapes.SAMPLES_PER_DAY;
 
-    private final TimeWindow day = TimeWindow.of("2026-01-01T00:00:00Z", "2026-01-02T00:00:00Z");
     private final TencentVpnConnection tunnel =
             new TencentVpnConnection("ap-guangzhou", "vpc-03vihbk9", "vpngw-dystbrkv", "vpnx-ol6bcqp0");
-    private final VpnConnMonitorRequest inbound = new VpnConnMonitorRequest(tunnel, VpnMonitorMetric.INTRAFFIC, day);
-    private final VpnConnMonitorRequest outbound = new VpnConnMonitorRequest(tunnel, VpnMonitorMetric.OUTTRAFFIC, day);
+    private final VpnConnMonitorRequest inbound = new VpnConnMonitorRequest(tunnel, VpnMonitorMetric.INTRAFFIC, DAY);
+    private final VpnConnMonitorRequest outbound = new VpnConnMonitorRequest(tunnel, VpnMonitorMetric.OUTTRAFFIC, DAY);
     private final VpnConnMonitorReader reader = new VpnConnMonitorReader("VPN connection vpnx-ol6bcqp0 in ap-guangzhou");
     private byte[] inboundBody;
     private byte[] outboundBody;
@@ -56,7 +40,7 @@ public class TencentVpcParsingBenchmark {
         TrafficSeries read = read(inbound, inboundBody);
         if (read.presentCount() != TrafficShapes.SAMPLES_PER_DAY - Math.round(TrafficShapes.SAMPLES_PER_DAY
                 * TrafficShapes.MISSING_SHARE)) {
-            throw new IllegalStateException("the body did not read back as the day it was made from: " + read);
+            throw new IllegalStateException("the body did not read back as the DAY it was made from: " + read);
         }
     }
 

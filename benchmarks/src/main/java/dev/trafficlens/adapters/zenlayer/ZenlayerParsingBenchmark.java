@@ -1,11 +1,11 @@
 package dev.trafficlens.adapters.zenlayer;
 
 import dev.trafficlens.adapters.support.JsonBodies;
+import dev.trafficlens.benchmarks.OneDayParsing;
 import dev.trafficlens.benchmarks.TrafficShapes;
 import dev.trafficlens.domain.model.Metric;
 import dev.trafficlens.domain.model.Source;
 import dev.trafficlens.domain.model.Step;
-import dev.trafficlens.domain.model.TimeWindow;
 import dev.trafficlens.domain.model.ZenlayerPrivateConnect;
 import dev.trafficlens.domain.port.out.PlannedCall;
 import dev.trafficlens.domain.port.out.SourceAnswer;
@@ -13,19 +13,10 @@ import io.vavr.control.Either;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,19 +24,12 @@ import tools.jackson.databind.JsonNode;
  * it, then its {@code response} decoded: a {@code dataList} of 288 {@code {"time","internetRX","internetTX"}} points
  * (2 % omitted, as the vendor leaves gaps), with the summary figures. Reported per sample: 576 an invocation.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class ZenlayerParsingBenchmark {
+public class ZenlayerParsingBenchmark extends OneDayParsing {
 
     static final int SAMPLES = 2 * TrafficShapes.SAMPLES_PER_DAY;
 
-    private final TimeWindow day = TimeWindow.of("2026-01-01T00:00:00Z", "2026-01-02T00:00:00Z");
     private final Step step = Step.FIVE_MINUTES;
-    private final PlannedCall call = new PlannedCall(new ZenlayerPrivateConnect("pc-1"), day, step,
+    private final PlannedCall call = new PlannedCall(new ZenlayerPrivateConnect("pc-1"), DAY, step,
             Source.ZENLAYER_PRIVATE_CONNECT.limits().metrics());
     private byte[] body;
 
@@ -61,7 +45,7 @@ public class ZenlayerParsingBenchmark {
                 continue;
             }
             json.append(first ? "" : ",")
-                    .append("{\"time\":\"").append(Instant.ofEpochSecond(day.from().getEpochSecond() + i * step.seconds()))
+                    .append("{\"time\":\"").append(Instant.ofEpochSecond(DAY.from().getEpochSecond() + i * step.seconds()))
                     .append("\",\"internetRX\":").append((long) in[i])
                     .append(",\"internetTX\":").append((long) out[i]).append('}');
             first = false;
@@ -75,7 +59,7 @@ public class ZenlayerParsingBenchmark {
                 - Math.round(TrafficShapes.SAMPLES_PER_DAY * TrafficShapes.MISSING_SHARE);
         if (answer.series(Metric.BITRATE_IN).orElseThrow().presentCount() != expected
                 || answer.series(Metric.BITRATE_OUT).orElseThrow().presentCount() != expected) {
-            throw new IllegalStateException("the body did not read back as the day it was made from: " + answer);
+            throw new IllegalStateException("the body did not read back as the DAY it was made from: " + answer);
         }
     }
 
