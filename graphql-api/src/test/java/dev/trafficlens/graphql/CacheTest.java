@@ -22,7 +22,7 @@ class CacheTest {
 
     @Test
     void a_repeated_five_source_query_costs_no_vendor_call() {
-        Map<String, Object> window = Map.of("from", TrafficQueries.from().toString(), "to", TrafficQueries.to().toString());
+        Map<String, Object> window = TrafficQueries.window();
         ExecutionResult first = dgs.execute(TrafficQueries.FIVE_SOURCES, window);
         long callsAfterFirst = sandbox.calls().total();
 
@@ -36,7 +36,7 @@ class CacheTest {
 
     @Test
     void a_failure_is_not_kept() {
-        Map<String, Object> window = Map.of("from", TrafficQueries.from().toString(), "to", TrafficQueries.to().toString());
+        Map<String, Object> window = TrafficQueries.window();
         String missing = """
                 query Q($from: DateTime!, $to: DateTime!) {
                   traffic(queries: [{from: $from, to: $to, resource: {zenlayerPrivateConnect: {privateConnectId: "missing-x"}}}]) { source }

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.trafficlens.sandbox.Credentials;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -46,16 +44,14 @@ class ConcurrentRequestsTest {
         // The clients' own threads are few and fixed, so the count below measures the service's.
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
                 .executor(java.util.concurrent.Executors.newFixedThreadPool(4)).build();
-        String body = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(Map.of(
-                "query", "query Q($from: DateTime!, $to: DateTime!) { traffic(queries: [{from: $from, to: $to, "
-                        + "resource: {zenlayerPrivateConnect: {privateConnectId: \"pc-crowd\"}}}]) { source billing95 } }",
-                "variables", Map.of("from", TrafficQueries.from().toString(), "to", TrafficQueries.to().toString())));
+        ServiceClient service = new ServiceClient(port, http);
+        String body = ServiceClient.body("query Q($from: DateTime!, $to: DateTime!) { traffic(queries: [{from: $from, "
+                + "to: $to, resource: {zenlayerPrivateConnect: {privateConnectId: \"pc-crowd\"}}}]) { source billing95 } }",
+                TrafficQueries.window());
         int threadsBefore = Thread.activeCount();
 
         List<CompletableFuture<HttpResponse<String>>> inFlight = IntStream.range(0, CLIENTS)
-                .mapToObj(i -> http.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"))
-                        .timeout(Duration.ofSeconds(60))
-                        .header("Content-Type", "application/json")
+                .mapToObj(i -> http.sendAsync(service.graphqlRequest().timeout(Duration.ofSeconds(60))
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()))
                 .toList();
         List<HttpResponse<String>> responses = inFlight.stream().map(CompletableFuture::join).toList();
@@ -73,9 +69,7 @@ class ConcurrentRequestsTest {
         // Tomcat's pool is bounded (200 by default): 500 clients must not turn into 500 threads.
         assertThat(Thread.activeCount()).isLessThan(threadsBefore + 220);
 
-        HttpResponse<String> after = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> after = service.postBody(body);
         assertThat(after.body()).doesNotContain("\"errors\"");
     }
 }

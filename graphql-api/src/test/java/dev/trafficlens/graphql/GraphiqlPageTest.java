@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,15 +30,17 @@ class GraphiqlPageTest {
     private static final Pattern EXAMPLE_WINDOW = Pattern.compile(
             "<script type=\"application/json\" id=\"example-window\">(.*?)</script>", Pattern.DOTALL);
 
-    @LocalServerPort
-    int port;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final ServiceClient service;
+
+    GraphiqlPageTest(@LocalServerPort int port) {
+        this.service = new ServiceClient(port);
+    }
 
     @Test
     void serves_graphiql_as_html_that_loads_only_assets_of_this_server() throws Exception {
         for (String path : List.of("/graphiql", "/graphiql/")) {
-            HttpResponse<String> response = get(path);
+            HttpResponse<String> response = service.get(path);
 
             assertThat(response.statusCode()).as(path).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type")).as(path)
@@ -59,13 +60,12 @@ class GraphiqlPageTest {
 
     @Test
     void every_asset_on_the_page_answers_with_a_script_or_a_style_sheet_from_the_jar() throws Exception {
-        List<String> assets = assets(get("/graphiql").body());
+        List<String> assets = assets(service.get("/graphiql").body());
 
         assertThat(assets).hasSize(4);
         for (String asset : assets) {
             assertThat(asset).startsWith("/").doesNotStartWith("//");
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri(asset)).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = service.sendForBytes(HttpRequest.newBuilder(service.uri(asset)).GET());
 
             assertThat(response.statusCode()).as(asset).isEqualTo(200);
             String type = response.headers().firstValue("Content-Type").orElse("");
@@ -81,7 +81,7 @@ class GraphiqlPageTest {
 
     @Test
     void the_example_on_the_page_answers_for_all_five_sources_without_errors() throws Exception {
-        String page = get("/graphiql").body();
+        String page = service.get("/graphiql").body();
         String query = extract(EXAMPLE_QUERY, page).strip();
         String window = extract(EXAMPLE_WINDOW, page);
         int days = JsonPath.read(window, "$.days");
@@ -91,8 +91,7 @@ class GraphiqlPageTest {
         Instant to = Instant.ofEpochMilli(-Math.floorDiv(-System.currentTimeMillis(), rounding) * rounding);
         Instant from = to.minus(Duration.ofDays(days));
 
-        String body = post("{\"query\":" + quoted(query) + ",\"variables\":{\"from\":\"" + from + "\",\"to\":\"" + to
-                + "\"}}");
+        String body = post(ServiceClient.body(query, Map.of("from", from.toString(), "to", to.toString())));
 
         assertThat(body).doesNotContain("\"errors\"");
         List<String> sources = JsonPath.read(body, "$.data.traffic[*].source");
@@ -115,7 +114,8 @@ class GraphiqlPageTest {
             introspection = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
 
-        String body = post("{\"query\":" + quoted(introspection) + ",\"operationName\":\"IntrospectionQuery\"}");
+        String body = post(JsonMapper.builder().build().writeValueAsString(
+                Map.of("query", introspection, "operationName", "IntrospectionQuery")));
 
         assertThat(body).doesNotContain("\"errors\"");
         assertThat((String) JsonPath.read(body, "$.data.__schema.queryType.name")).isEqualTo("Query");
@@ -138,23 +138,11 @@ class GraphiqlPageTest {
         return matcher.group(1);
     }
 
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     private String post(String json) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/graphql"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = service.postBody(json);
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
     }
 
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
-    }
 
-    private static String quoted(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
-    }
 }

@@ -3,8 +3,6 @@ package dev.trafficlens.graphql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -16,18 +14,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GraphqlOverHttpTest {
 
-    @LocalServerPort
-    int port;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final ServiceClient service;
+
+    GraphqlOverHttpTest(@LocalServerPort int port) {
+        this.service = new ServiceClient(port);
+    }
 
     @Test
     void answers_a_five_source_query_posted_as_json() throws Exception {
-        String body = "{\"query\":" + quoted(TrafficQueries.FIVE_SOURCES) + ",\"variables\":{\"from\":\""
-                + TrafficQueries.from() + "\",\"to\":\"" + TrafficQueries.to() + "\"}}";
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = service.post(TrafficQueries.FIVE_SOURCES, TrafficQueries.window());
 
         assertThat(response.statusCode()).isEqualTo(200);
         List<String> sources = JsonPath.read(response.body(), "$.data.traffic[*].source");
@@ -39,15 +35,11 @@ class GraphqlOverHttpTest {
 
     @Test
     void compresses_series_for_clients_that_accept_gzip() throws Exception {
-        String body = "{\"query\":" + quoted(TrafficQueries.FIVE_SOURCES) + ",\"variables\":{\"from\":\""
-                + TrafficQueries.from() + "\",\"to\":\"" + TrafficQueries.to() + "\"}}";
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = service.graphqlRequest().POST(HttpRequest.BodyPublishers.ofString(
+                ServiceClient.body(TrafficQueries.FIVE_SOURCES, TrafficQueries.window())));
 
-        HttpResponse<byte[]> plain = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        HttpResponse<byte[]> gzipped = http.send(request.header("Accept-Encoding", "gzip").build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> plain = service.sendForBytes(request);
+        HttpResponse<byte[]> gzipped = service.sendForBytes(request.header("Accept-Encoding", "gzip"));
 
         assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
         byte[] unzipped = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.body())).readAllBytes();
@@ -57,15 +49,9 @@ class GraphqlOverHttpTest {
 
     @Test
     void reports_its_health() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/actuator/health")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = service.get("/actuator/health");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat((String) JsonPath.read(response.body(), "$.status")).isEqualTo("UP");
-    }
-
-    private static String quoted(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
     }
 }

@@ -6,8 +6,6 @@ import com.jayway.jsonpath.JsonPath;
 import dev.trafficlens.sandbox.Credentials;
 import dev.trafficlens.sandbox.VendorSandbox;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -36,14 +34,16 @@ class HostileInputOverHttpTest {
         assertThat(output.getAll()).doesNotContain(Credentials.DEFAULT.accessKeySecret());
     }
 
-    @LocalServerPort
-    int port;
 
     @Autowired
     VendorSandbox sandbox;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final ServiceClient service;
     private long vendorCallsBefore;
+
+    HostileInputOverHttpTest(@LocalServerPort int port) {
+        this.service = new ServiceClient(port);
+    }
 
     @BeforeEach
     void count() {
@@ -59,7 +59,7 @@ class HostileInputOverHttpTest {
     void a_body_over_the_size_limit_is_refused_before_it_is_read() throws Exception {
         String padding = " ".repeat(300 * 1024);
 
-        HttpResponse<String> response = post(json("{" + padding + "sources { id } }", Map.of()));
+        HttpResponse<String> response = post(ServiceClient.body("{" + padding + "sources { id } }", Map.of()));
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(messages(response)).singleElement().asString()
@@ -68,11 +68,11 @@ class HostileInputOverHttpTest {
 
     @Test
     void a_body_without_a_length_over_the_size_limit_is_refused_too() throws Exception {
-        byte[] body = json("{" + " ".repeat(300 * 1024) + "sources { id } }", Map.of()).getBytes(StandardCharsets.UTF_8);
+        byte[] body = ServiceClient.body("{" + " ".repeat(300 * 1024) + "sources { id } }", Map.of())
+                .getBytes(StandardCharsets.UTF_8);
 
-        HttpResponse<String> response = http.send(request()
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = service.send(service.graphqlRequest()
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(messages(response)).singleElement().asString().contains("trafficlens.limits.max-request-bytes");
@@ -85,7 +85,7 @@ class HostileInputOverHttpTest {
             query.append(" sources { id }");
         }
 
-        HttpResponse<String> response = post(json(query.append(" }").toString(), Map.of()));
+        HttpResponse<String> response = post(ServiceClient.body(query.append(" }").toString(), Map.of()));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(messages(response)).singleElement().asString().contains("tokens");
@@ -96,7 +96,7 @@ class HostileInputOverHttpTest {
         String deep = "{ __schema { types { fields { type " + "{ ofType ".repeat(20) + "{ name }" + " }".repeat(20)
                 + " } } } }";
 
-        HttpResponse<String> response = post(json(deep, Map.of()));
+        HttpResponse<String> response = post(ServiceClient.body(deep, Map.of()));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(messages(response)).singleElement().asString().containsIgnoringCase("depth");
@@ -109,7 +109,7 @@ class HostileInputOverHttpTest {
             query.append(" s").append(i).append(": sources { id }");
         }
 
-        HttpResponse<String> response = post(json(query.append(" }").toString(), Map.of()));
+        HttpResponse<String> response = post(ServiceClient.body(query.append(" }").toString(), Map.of()));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(messages(response)).singleElement().asString().containsIgnoringCase("complexity");
@@ -125,7 +125,7 @@ class HostileInputOverHttpTest {
                      resource: {qingcloudWan: {zone: "pek3", resource: "wacc-1", accessType: "cpe"}}}
                   ]) { source } }""";
 
-        HttpResponse<String> response = post(json(query, Map.of()));
+        HttpResponse<String> response = post(ServiceClient.body(query, Map.of()));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(JsonPath.<List<Object>>read(response.body(), "$.data.traffic")).containsExactly(null, null);
@@ -137,12 +137,12 @@ class HostileInputOverHttpTest {
 
     @Test
     void an_unknown_enum_value_is_refused_naming_it() throws Exception {
-        HttpResponse<String> response = post(json("""
+        HttpResponse<String> response = post(ServiceClient.body("""
                 query Q($from: DateTime!, $to: DateTime!) {
                   traffic(queries: [{from: $from, to: $to, resource: {zenlayerPrivateConnect: {privateConnectId: "pc-1"}}}]) {
                     series(direction: SIDEWAYS) { values }
                   }
-                }""", Map.of("from", TrafficQueries.from().toString(), "to", TrafficQueries.to().toString())));
+                }""", TrafficQueries.window()));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(messages(response)).singleElement().asString().contains("SIDEWAYS");
@@ -150,8 +150,7 @@ class HostileInputOverHttpTest {
 
     @Test
     void garbage_is_a_bad_request() throws Exception {
-        HttpResponse<String> response = http.send(request()
-                .POST(HttpRequest.BodyPublishers.ofString("\u0000\u00ff{{{[[[")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = service.postBody("\u0000\u00ff{{{[[[");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).doesNotContain("Exception", "\tat ");
@@ -165,14 +164,8 @@ class HostileInputOverHttpTest {
         assertThat(response.body()).doesNotContain("Exception", "\tat ");
     }
 
-    private HttpRequest.Builder request() {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"))
-                .header("Content-Type", "application/json");
-    }
-
     private HttpResponse<String> post(String body) throws Exception {
-        HttpResponse<String> response = http.send(request().POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = service.postBody(body);
         assertThat(response.body()).doesNotContain("Exception", "\tat ");
         return response;
     }
@@ -181,8 +174,4 @@ class HostileInputOverHttpTest {
         return JsonPath.read(response.body(), "$.errors[*].message");
     }
 
-    private static String json(String query, Map<String, Object> variables) {
-        return tools.jackson.databind.json.JsonMapper.builder().build()
-                .writeValueAsString(Map.of("query", query, "variables", variables));
-    }
 }

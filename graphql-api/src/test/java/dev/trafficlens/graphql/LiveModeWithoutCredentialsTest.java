@@ -38,7 +38,7 @@ class LiveModeWithoutCredentialsTest {
                 query Q($from: DateTime!, $to: DateTime!) {
                   traffic(queries: [{from: $from, to: $to, resource: {qingcloudWan:
                       {zone: "pek3", resource: "wacc-1", accessType: "cpe"}}}]) { source }
-                }""", Map.of("from", TrafficQueries.from().toString(), "to", TrafficQueries.to().toString()));
+                }""", TrafficQueries.window());
 
         List<Object> traffic = (List<Object>) ((Map<String, Object>) result.getData()).get("traffic");
         assertThat(traffic).containsExactly((Object) null);

@@ -8,11 +8,7 @@ import dev.trafficlens.sandbox.VendorSandbox;
 import graphql.ExecutionResult;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.Search;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -70,7 +66,7 @@ class MetricsTest {
 
     @Test
     void a_vendor_error_is_counted_by_kind_and_vendor_code() {
-        ExecutionResult result = dgs.execute(link("missing-metrics"), window());
+        ExecutionResult result = dgs.execute(link("missing-metrics"), TrafficQueries.window());
 
         assertThat(result.getErrors()).isNotEmpty();
         assertThat(count(TrafficMetrics.VENDOR_CALLS, s -> s.tag("source", ZENLAYER)
@@ -82,7 +78,7 @@ class MetricsTest {
         sandbox.faults().add(FaultRule.forResources("retried-pc", FaultRule.Kind.SERVER_ERROR));
         double retries = count(TrafficMetrics.VENDOR_RETRIES, s -> s.tag("source", ZENLAYER));
 
-        ExecutionResult result = dgs.execute(link("retried-pc"), window());
+        ExecutionResult result = dgs.execute(link("retried-pc"), TrafficQueries.window());
 
         assertThat(result.getErrors()).isNotEmpty();
         assertThat(count(TrafficMetrics.VENDOR_RETRIES, s -> s.tag("source", ZENLAYER))).isGreaterThan(retries);
@@ -94,9 +90,7 @@ class MetricsTest {
     void prometheus_scrapes_the_meters_without_any_credential() throws Exception {
         execute(link("metrics-pc-2"));
 
-        HttpResponse<String> scrape = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/actuator/prometheus")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> scrape = new ServiceClient(port).get("/actuator/prometheus");
 
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(scrape.body()).contains("trafficlens_vendor_requests_seconds_count{",
@@ -106,7 +100,7 @@ class MetricsTest {
     }
 
     private void execute(String query) {
-        assertThat(dgs.execute(query, window()).getErrors()).isEmpty();
+        assertThat(dgs.execute(query, TrafficQueries.window()).getErrors()).isEmpty();
     }
 
     private double count(String name, UnaryOperator<Search> tags) {
@@ -120,9 +114,6 @@ class MetricsTest {
                 .functionCounters().stream().mapToDouble(counter -> counter.count()).sum();
     }
 
-    private static Map<String, Object> window() {
-        return Map.of("from", TrafficQueries.from().toString(), "to", TrafficQueries.to().toString());
-    }
 
     private static String link(String privateConnectId) {
         return "query Q($from: DateTime!, $to: DateTime!) { traffic(queries: [{from: $from, to: $to, resource: "

@@ -29,7 +29,7 @@ class SandboxFaultsTest {
                     {from: $from, to: $to, resource: {zenlayerPrivateConnect: {privateConnectId: "broken-1"}}}
                     {from: $from, to: $to, resource: {zenlayerPrivateConnect: {privateConnectId: "slow-1"}}}
                   ]) { source }
-                }""", Map.of("from", TrafficQueries.from().toString(), "to", TrafficQueries.to().toString()));
+                }""", TrafficQueries.window());
 
         List<Object> traffic = result.<Map<String, List<Object>>>getData().get("traffic");
         assertThat(traffic.get(0)).isNull();

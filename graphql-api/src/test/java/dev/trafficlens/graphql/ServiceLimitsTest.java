@@ -35,7 +35,7 @@ class ServiceLimitsTest {
 
     private ExecutionResult runList(String list) {
         return dgs.execute("query Q($from: DateTime!, $to: DateTime!) { traffic(queries: [" + list + "]) { source } }",
-                Map.of("from", TrafficQueries.from().toString(), "to", TrafficQueries.to().toString()));
+                TrafficQueries.window());
     }
 
     @Test

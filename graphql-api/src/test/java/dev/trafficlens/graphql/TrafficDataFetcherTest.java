@@ -19,10 +19,6 @@ class TrafficDataFetcherTest {
     @Autowired
     DgsQueryExecutor dgs;
 
-    private Map<String, Object> window() {
-        return Map.of("from", TrafficQueries.from().toString(), "to", TrafficQueries.to().toString());
-    }
-
     @SuppressWarnings("unchecked")
     private static <T> T at(ExecutionResult result, String field) {
         return (T) ((Map<String, Object>) result.getData()).get(field);
@@ -30,7 +26,7 @@ class TrafficDataFetcherTest {
 
     @Test
     void answers_series_and_billing95_for_all_five_sources_in_one_query() {
-        ExecutionResult result = dgs.execute(TrafficQueries.FIVE_SOURCES, window());
+        ExecutionResult result = dgs.execute(TrafficQueries.FIVE_SOURCES, TrafficQueries.window());
 
         assertThat(result.getErrors()).isEmpty();
         List<Map<String, Object>> traffic = at(result, "traffic");
@@ -63,7 +59,7 @@ class TrafficDataFetcherTest {
 
     @Test
     void billing95_under_the_default_rule_is_the_higher_direction_p95() {
-        ExecutionResult result = dgs.execute(TrafficQueries.FIVE_SOURCES, window());
+        ExecutionResult result = dgs.execute(TrafficQueries.FIVE_SOURCES, TrafficQueries.window());
 
         List<Map<String, Object>> traffic = at(result, "traffic");
         Map<String, Object> pc = traffic.get(3);
@@ -86,7 +82,7 @@ class TrafficDataFetcherTest {
                   ]) { source billing95 }
                 }""";
 
-        ExecutionResult result = dgs.execute(query, window());
+        ExecutionResult result = dgs.execute(query, TrafficQueries.window());
 
         List<Map<String, Object>> traffic = at(result, "traffic");
         assertThat(traffic).hasSize(3);
@@ -116,7 +112,7 @@ class TrafficDataFetcherTest {
                   ]) { source }
                 }""";
 
-        ExecutionResult result = dgs.execute(query, window());
+        ExecutionResult result = dgs.execute(query, TrafficQueries.window());
 
         List<Map<String, Object>> traffic = at(result, "traffic");
         assertThat(traffic.get(0)).isNull();
@@ -171,7 +167,7 @@ class TrafficDataFetcherTest {
                   ]) { series(direction: IN) { values } }
                 }""";
 
-        ExecutionResult result = dgs.execute(query, window());
+        ExecutionResult result = dgs.execute(query, TrafficQueries.window());
 
         assertThat(result.getErrors()).isEmpty();
         Map<String, Object> aggregate = at(result, "aggregate");
@@ -196,7 +192,7 @@ class TrafficDataFetcherTest {
                   traffic(queries: [{from: $from, to: $to, resource: {zenlayerPrivateConnect: {privateConnectId: "pc-1"}}}]) {
                     vendorSummaries { from to figures { name direction quantity value unit } }
                   }
-                }""", window());
+                }""", TrafficQueries.window());
 
         assertThat(result.getErrors()).isEmpty();
         List<Map<String, Object>> traffic = at(result, "traffic");

@@ -3,6 +3,7 @@ package dev.trafficlens.graphql;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 
 /** GraphQL query texts and windows for the tests: recent days, so every source's retention holds. */
 final class TrafficQueries {
@@ -36,6 +37,11 @@ final class TrafficQueries {
     }
 
     private TrafficQueries() {
+    }
+
+    /** {@link #from()} and {@link #to()} as a query's {@code $from} and {@code $to}. */
+    static Map<String, Object> window() {
+        return Map.of("from", from().toString(), "to", to().toString());
     }
 
     /** The two whole UTC days before today. */

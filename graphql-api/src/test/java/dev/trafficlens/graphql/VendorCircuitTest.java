@@ -9,9 +9,6 @@ import dev.trafficlens.sandbox.FaultRule;
 import dev.trafficlens.sandbox.VendorSandbox;
 import graphql.ExecutionResult;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,9 +86,7 @@ class VendorCircuitTest {
     }
 
     private String circuitHealth() throws Exception {
-        HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/actuator/health")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> health = new ServiceClient(port).get("/actuator/health");
         assertThat(JsonPath.<String>read(health.body(), "$.status")).isEqualTo("UP");
         return JsonPath.read(health.body(), "$.components.vendorCircuits.details['" + QINGCLOUD + "']");
     }

@@ -6,8 +6,6 @@ import com.jayway.jsonpath.JsonPath;
 import dev.trafficlens.sandbox.Credentials;
 import dev.trafficlens.sandbox.FaultRule;
 import dev.trafficlens.sandbox.VendorSandbox;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -40,13 +38,15 @@ class VendorFaultsOverHttpTest {
     /** The deadline plus time for a query's other work on a busy 2-core machine; a hang would take far longer. */
     private static final Duration ANSWERED_WITHIN = Duration.ofSeconds(12);
 
-    @LocalServerPort
-    int port;
 
     @Autowired
     VendorSandbox sandbox;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final ServiceClient service;
+
+    VendorFaultsOverHttpTest(@LocalServerPort int port) {
+        this.service = new ServiceClient(port);
+    }
 
     @AfterEach
     void noSecretAnywhere(CapturedOutput output) {
@@ -173,13 +173,8 @@ class VendorFaultsOverHttpTest {
     private Answer ask(String faulty, String healthy) throws Exception {
         String query = "query Q($from: DateTime!, $to: DateTime!) { traffic(queries: [" + faulty + " " + healthy
                 + "]) { source series { stats { count } } } }";
-        String body = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(Map.of(
-                "query", query,
-                "variables", Map.of("from", TrafficQueries.from().toString(), "to", TrafficQueries.to().toString())));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"))
-                .timeout(ANSWERED_WITHIN)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = service.send(service.graphqlRequest().timeout(ANSWERED_WITHIN)
+                .POST(HttpRequest.BodyPublishers.ofString(ServiceClient.body(query, TrafficQueries.window()))));
         return new Answer(response);
     }
 

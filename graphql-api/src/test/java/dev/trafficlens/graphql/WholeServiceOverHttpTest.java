@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.trafficlens.sandbox.VendorSandbox;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,20 +27,22 @@ class WholeServiceOverHttpTest {
             key source from to step billing95
             series { direction quantity unit step start values stats { count missing coverage } }""");
 
-    @LocalServerPort
-    int port;
 
     @Autowired
     VendorSandbox sandbox;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final ServiceClient service;
+
+    WholeServiceOverHttpTest(@LocalServerPort int port) {
+        this.service = new ServiceClient(port);
+    }
 
     @Test
     void thirty_days_of_five_sources_in_one_request() throws Exception {
         Instant to = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
         Instant from = to.minus(Duration.ofDays(30));
 
-        HttpResponse<String> response = post(THIRTY_DAYS, Map.of("from", from.toString(), "to", to.toString()));
+        HttpResponse<String> response = service.post(THIRTY_DAYS, Map.of("from", from.toString(), "to", to.toString()));
 
         assertThat(response.statusCode()).isEqualTo(200);
         String body = response.body();
@@ -81,7 +80,7 @@ class WholeServiceOverHttpTest {
                   ]) { source billing95 }
                 }""";
 
-        HttpResponse<String> response = post(query, window());
+        HttpResponse<String> response = service.post(query, TrafficQueries.window());
 
         assertThat(response.statusCode()).isEqualTo(200);
         String body = response.body();
@@ -101,11 +100,11 @@ class WholeServiceOverHttpTest {
 
     @Test
     void the_same_dashboard_reloaded_costs_no_vendor_call() throws Exception {
-        Map<String, Object> window = window();
-        HttpResponse<String> first = post(TrafficQueries.FIVE_SOURCES, window);
+        Map<String, Object> window = TrafficQueries.window();
+        HttpResponse<String> first = service.post(TrafficQueries.FIVE_SOURCES, window);
         long callsAfterFirst = sandbox.calls().total();
 
-        HttpResponse<String> second = post(TrafficQueries.FIVE_SOURCES, window);
+        HttpResponse<String> second = service.post(TrafficQueries.FIVE_SOURCES, window);
 
         assertThat(first.body()).doesNotContain("\"errors\"");
         assertThat(callsAfterFirst).isPositive();
@@ -124,7 +123,7 @@ class WholeServiceOverHttpTest {
                   ]) { source }
                 }""";
 
-        HttpResponse<String> response = post(query, window());
+        HttpResponse<String> response = service.post(query, TrafficQueries.window());
 
         assertThat(response.statusCode()).isEqualTo(200);
         String body = response.body();
@@ -142,7 +141,7 @@ class WholeServiceOverHttpTest {
     void a_value_of_the_wrong_type_is_refused_before_any_vendor_call() throws Exception {
         long before = sandbox.calls().total();
 
-        HttpResponse<String> response = post(TrafficQueries.FIVE_SOURCES, Map.of("from", "yesterday", "to", "now"));
+        HttpResponse<String> response = service.post(TrafficQueries.FIVE_SOURCES, Map.of("from", "yesterday", "to", "now"));
 
         String body = response.body();
         assertThat(JsonPath.<List<String>>read(body, "$.errors[*].message"))
@@ -153,29 +152,13 @@ class WholeServiceOverHttpTest {
 
     @Test
     void a_body_that_is_not_json_is_a_client_error() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(graphql())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"query\": ")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = service.postBody("{\"query\": ");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).doesNotContain("Exception", "\tat ");
     }
 
-    private HttpResponse<String> post(String query, Map<String, Object> variables) throws Exception {
-        String body = tools.jackson.databind.json.JsonMapper.builder().build()
-                .writeValueAsString(Map.of("query", query, "variables", variables));
-        return http.send(HttpRequest.newBuilder(graphql())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
 
-    private URI graphql() {
-        return URI.create("http://localhost:" + port + "/graphql");
-    }
-
-    private static Map<String, Object> window() {
-        return Map.of("from", TrafficQueries.from().toString(), "to", TrafficQueries.to().toString());
-    }
 
     private static long seconds(String step) {
         long amount = Long.parseLong(step.substring(0, step.length() - 1));
