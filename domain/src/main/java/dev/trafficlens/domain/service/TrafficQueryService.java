@@ -72,7 +72,7 @@ public final class TrafficQueryService implements QueryTraffic {
         }
         for (Source source : Source.values()) {
             gates.put(source, new SourceGate(
-                    settings.maxConcurrentCallsPerSource(), settings.rateLimitOf(source), nanoTime));
+                    settings.maxConcurrentCallsOf(source), settings.rateLimitOf(source), nanoTime));
         }
     }
 
@@ -206,7 +206,8 @@ public final class TrafficQueryService implements QueryTraffic {
             }
         }
         return QueryOutcome.success(query, new TrafficResult(
-                query.key(), query.resource().source(), plan.window(), plan.step(), series, summaries));
+                query.key(), query.resource().source(), plan.window(), plan.step(), series, summaries,
+                plan.warnings()));
     }
 
     /** An adapter's answer that cannot be stitched: a series at another step or of a metric nobody asked for. */

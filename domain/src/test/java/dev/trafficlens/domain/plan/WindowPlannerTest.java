@@ -7,10 +7,12 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import dev.trafficlens.domain.model.ErrorKind;
 import dev.trafficlens.domain.model.QueryProblem;
+import dev.trafficlens.domain.model.QueryWarning;
 import dev.trafficlens.domain.model.Source;
 import dev.trafficlens.domain.model.SourceLimits;
 import dev.trafficlens.domain.model.Step;
 import dev.trafficlens.domain.model.TimeWindow;
+import dev.trafficlens.domain.model.WarningKind;
 import io.vavr.collection.Seq;
 import java.time.Duration;
 import java.time.Instant;
@@ -108,6 +110,65 @@ class WindowPlannerTest {
     }
 
     @Test
+    void a_rolling_window_past_the_retention_edge_is_answered_in_part_with_a_warning() {
+        // A "last 30 days" window computed an hour ago now starts an hour before the edge.
+        TimeWindow staleThirtyDays = new TimeWindow(NOW.minus(Duration.ofDays(30)).minus(Duration.ofHours(1)),
+                NOW.minus(Duration.ofHours(1)));
+
+        CallPlan plan = plan(Source.ZENLAYER_PRIVATE_CONNECT, staleThirtyDays, Optional.empty()).get();
+
+        assertThat(plan.window().from()).isEqualTo(Instant.parse("2026-10-26T16:05:00Z"));
+        assertThat(plan.calls().get(0).from()).isEqualTo(Instant.parse("2026-10-26T17:10:00Z"));
+        assertThat(plan.warnings()).singleElement().satisfies(warning -> {
+            assertThat(warning.kind()).isEqualTo(WarningKind.PARTIAL_RETENTION);
+            assertThat(warning.slots()).isEqualTo(TimeWindow.of("2026-10-26T16:05:00Z", "2026-10-26T17:10:00Z"));
+            assertThat(warning.message()).isEqualTo("zenlayer.private-connect keeps 30 days of data: the 13 samples"
+                    + " at 5m from 2026-10-26T16:05:00Z to 2026-10-26T17:10:00Z lie before its oldest sample and are"
+                    + " reported missing");
+        });
+    }
+
+    @Test
+    void slots_after_the_present_are_named_in_a_warning() {
+        TimeWindow today = TimeWindow.of("2026-11-25T00:00:00Z", "2026-11-26T00:00:00Z");
+
+        CallPlan plan = plan(Source.QINGCLOUD_WAN, today, Optional.empty()).get();
+
+        assertThat(plan.calls()).containsExactly(TimeWindow.of("2026-11-25T00:00:00Z", "2026-11-25T17:10:00Z"));
+        assertThat(plan.warnings()).singleElement().satisfies(warning -> {
+            assertThat(warning.kind()).isEqualTo(WarningKind.FUTURE_SLOTS);
+            assertThat(warning.slots()).isEqualTo(TimeWindow.of("2026-11-25T17:10:00Z", "2026-11-26T00:00:00Z"));
+            assertThat(warning.message()).contains("the 82 samples at 5m", "after the present (2026-11-25T17:07:13Z)");
+        });
+    }
+
+    @Test
+    void a_window_the_vendor_can_answer_whole_has_no_warning() {
+        TimeWindow yesterday = TimeWindow.of("2026-11-24T00:00:00Z", "2026-11-25T00:00:00Z");
+
+        assertThat(plan(Source.ZENLAYER_CLOUD_ROUTER, yesterday, Optional.empty()).get().warnings()).isEmpty();
+    }
+
+    @Test
+    void only_a_window_with_nothing_left_inside_retention_is_refused() {
+        // The oldest slot a call may ask for starts at 17:10 thirty days ago (edge plus margin, on the grid).
+        Instant firstAnswerable = Instant.parse("2026-10-26T17:10:00Z");
+
+        var endingAtTheEdge = plan(Source.ZENLAYER_PRIVATE_CONNECT,
+                new TimeWindow(firstAnswerable.minus(Duration.ofDays(1)), firstAnswerable), Optional.empty());
+        var oneSlotInside = plan(Source.ZENLAYER_PRIVATE_CONNECT,
+                new TimeWindow(firstAnswerable.minus(Duration.ofDays(1)), firstAnswerable.plus(Duration.ofMinutes(5))),
+                Optional.empty());
+
+        assertThat(endingAtTheEdge.getError()).singleElement()
+                .satisfies(problem -> assertThat(problem.kind()).isEqualTo(ErrorKind.OUT_OF_RETENTION));
+        assertThat(oneSlotInside.get().calls())
+                .containsExactly(new TimeWindow(firstAnswerable, firstAnswerable.plus(Duration.ofMinutes(5))));
+        assertThat(oneSlotInside.get().warnings()).extracting(QueryWarning::kind)
+                .containsExactly(WarningKind.PARTIAL_RETENTION);
+    }
+
+    @Test
     void a_window_starting_in_the_future_is_invalid() {
         TimeWindow tomorrow = new TimeWindow(NOW.plus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(2)));
 
@@ -150,6 +211,16 @@ class WindowPlannerTest {
                         cursor = call.to();
                     }
                     assertThat(cursor).as("the last call ends where the answerable window does").isEqualTo(expectedEnd);
+                    Instant answerableFrom = plan.calls().isEmpty() ? expectedEnd : plan.calls().get(0).from();
+                    long unanswered = 0;
+                    for (QueryWarning warning : plan.warnings()) {
+                        unanswered += warning.slots().span().getSeconds();
+                        assertThat(warning.slots().from()).isEqualTo(warning.kind() == WarningKind.PARTIAL_RETENTION
+                                ? plan.window().from() : expectedEnd);
+                    }
+                    assertThat(unanswered).as("warnings name every slot no call asks for")
+                            .isEqualTo(plan.window().span().getSeconds()
+                                    - Duration.between(answerableFrom, expectedEnd).getSeconds());
                     long fewest = (long) Math.ceil((double) Duration.between(
                             plan.calls().isEmpty() ? expectedEnd : plan.calls().get(0).from(), expectedEnd).getSeconds()
                             / limits.maxSpanPerCall().getSeconds());

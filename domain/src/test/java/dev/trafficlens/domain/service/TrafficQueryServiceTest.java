@@ -76,6 +76,40 @@ class TrafficQueryServiceTest {
     }
 
     @Test
+    void a_source_with_its_own_bound_keeps_to_it_while_the_others_keep_the_common_one() {
+        FakeTrafficSource qingcloud = new FakeTrafficSource(40, Source.QINGCLOUD_WAN);
+        FakeTrafficSource zenlayer = new FakeTrafficSource(40, Source.ZENLAYER_PRIVATE_CONNECT);
+        TrafficQueryService service = new TrafficQueryService(List.of(qingcloud, zenlayer), CLOCK,
+                FAST.withMaxConcurrentCallsPerSource(3).withMaxConcurrentCalls(Source.ZENLAYER_PRIVATE_CONNECT, 6));
+
+        run(service, TrafficQuery.of(wan, NOV_1, NOV_1.plus(Duration.ofDays(12))),
+                TrafficQuery.of(link, NOV_1, NOV_1.plus(Duration.ofDays(12))));
+
+        assertThat(qingcloud.maxInFlight()).isEqualTo(3);
+        assertThat(zenlayer.maxInFlight()).isEqualTo(6);
+    }
+
+    @Test
+    void a_window_past_the_retention_edge_is_answered_with_its_oldest_slots_missing_and_a_warning() {
+        FakeTrafficSource zenlayer = new FakeTrafficSource(0, Source.ZENLAYER_PRIVATE_CONNECT);
+        TrafficQueryService service = new TrafficQueryService(List.of(zenlayer), CLOCK, FAST);
+        Instant anHourAgo = NOW.minus(Duration.ofHours(1));
+
+        TrafficResult result = run(service, TrafficQuery.of(link, anHourAgo.minus(Duration.ofDays(30)), anHourAgo))
+                .get(0).result().get();
+
+        assertThat(result.warnings()).extracting(warning -> warning.kind().name())
+                .containsExactly("PARTIAL_RETENTION");
+        TrafficSeries in = result.series(Metric.BITRATE_IN).orElseThrow();
+        int lost = result.warnings().get(0).slots().sampleCount(Step.FIVE_MINUTES);
+        assertThat(lost).isEqualTo(13);
+        for (int i = 0; i < in.size(); i++) {
+            boolean vendorHasIt = !Double.isNaN(FakeTrafficSource.valueAt(Metric.BITRATE_IN, in.timeAt(i), 300));
+            assertThat(in.isPresent(i)).as("slot %d", i).isEqualTo(i >= lost && vendorHasIt);
+        }
+    }
+
+    @Test
     void stitches_a_month_of_calls_into_one_series_with_the_vendors_gaps() {
         FakeTrafficSource zenlayer = new FakeTrafficSource(0, Source.ZENLAYER_PRIVATE_CONNECT);
         TrafficQueryService service = new TrafficQueryService(List.of(zenlayer), CLOCK, FAST);

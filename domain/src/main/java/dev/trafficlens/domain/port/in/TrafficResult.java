@@ -3,6 +3,7 @@ package dev.trafficlens.domain.port.in;
 import dev.trafficlens.domain.model.Direction;
 import dev.trafficlens.domain.model.Metric;
 import dev.trafficlens.domain.model.Quantity;
+import dev.trafficlens.domain.model.QueryWarning;
 import dev.trafficlens.domain.model.Source;
 import dev.trafficlens.domain.model.Step;
 import dev.trafficlens.domain.model.TimeWindow;
@@ -20,6 +21,7 @@ import java.util.OptionalDouble;
 /**
  * The answer to one query: a series per metric over the query's window (widened to the step grid), gaps as missing
  * samples, and the vendor's own summary figures per call. Statistics are computed on demand from the series.
+ * {@code warnings} name the parts of the window no vendor could be asked about (past retention, in the future).
  */
 public record TrafficResult(
         Optional<String> key,
@@ -27,7 +29,8 @@ public record TrafficResult(
         TimeWindow window,
         Step step,
         List<TrafficSeries> series,
-        List<VendorSummary> vendorSummaries) {
+        List<VendorSummary> vendorSummaries,
+        List<QueryWarning> warnings) {
 
     public TrafficResult {
         Objects.requireNonNull(key, "key");
@@ -36,6 +39,7 @@ public record TrafficResult(
         Objects.requireNonNull(step, "step");
         series = List.copyOf(series);
         vendorSummaries = List.copyOf(vendorSummaries);
+        warnings = List.copyOf(warnings);
     }
 
     public Optional<TrafficSeries> series(Metric metric) {
