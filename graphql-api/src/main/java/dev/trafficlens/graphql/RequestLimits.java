@@ -59,7 +59,9 @@ public class RequestLimits {
     }
 
     @Bean
-    OncePerRequestFilter requestSizeLimit(Environment environment) {
+    OncePerRequestFilter requestSizeLimit(Environment environment, VendorMode mode) {
+        // The same mark SandboxResponses adds to every response that reaches GraphQL.
+        String responseExtensions = mode.sandbox() ? ",\"extensions\":{\"trafficlens\":{\"sandbox\":true}}" : "";
         long limit = environment.getProperty("trafficlens.limits.max-request-bytes", Long.class,
                 DEFAULT_MAX_REQUEST_BYTES);
         return new OncePerRequestFilter() {
@@ -91,7 +93,8 @@ public class RequestLimits {
                 response.setContentType(MediaType.APPLICATION_JSON_VALUE);
                 response.setHeader("Connection", "close");
                 response.getOutputStream().write(("{\"errors\":[{\"message\":\"" + message
-                        + "\",\"extensions\":{\"code\":\"INVALID_QUERY\"}}]}").getBytes(StandardCharsets.UTF_8));
+                        + "\",\"extensions\":{\"code\":\"INVALID_QUERY\"}}]" + responseExtensions + "}")
+                        .getBytes(StandardCharsets.UTF_8));
             }
 
             @Override

@@ -1,16 +1,33 @@
 package dev.trafficlens.graphql;
 
+import dev.trafficlens.domain.model.RateLimit;
 import dev.trafficlens.domain.model.Source;
-import java.util.Set;
+import dev.trafficlens.domain.service.QuerySettings;
+import java.util.Map;
 
-/** Which sources this service can answer for (an adapter with credentials was wired), for {@code Query.sources}. */
-public record SourceCatalog(Set<Source> configured) {
+/**
+ * What this service can answer for each source, for {@code Query.sources}: its mode (sandbox, live or not
+ * configured) and the limits the service keeps to when calling it.
+ */
+public record SourceCatalog(Map<Source, SourceMode> modes, QuerySettings settings) {
 
     public SourceCatalog {
-        configured = Set.copyOf(configured);
+        modes = Map.copyOf(modes);
+    }
+
+    public SourceMode mode(Source source) {
+        return modes.getOrDefault(source, SourceMode.NOT_CONFIGURED);
     }
 
     public boolean isConfigured(Source source) {
-        return configured.contains(source);
+        return mode(source) != SourceMode.NOT_CONFIGURED;
+    }
+
+    public RateLimit rateLimit(Source source) {
+        return settings.rateLimitOf(source);
+    }
+
+    public int maxConcurrentCalls(Source source) {
+        return settings.maxConcurrentCallsOf(source);
     }
 }

@@ -9,7 +9,10 @@ import dev.trafficlens.domain.model.Step;
 import java.util.Arrays;
 import java.util.List;
 
-/** Resolves {@code Query.sources}: every source, its limits as the domain states them, and whether it is configured. */
+/**
+ * Resolves {@code Query.sources}: every source, its limits as the domain states them, its mode, and the rate and
+ * concurrency this service keeps to when calling it.
+ */
 @DgsComponent
 public class SourcesDataFetcher {
 
@@ -20,7 +23,9 @@ public class SourcesDataFetcher {
     }
 
     /** GraphQL's {@code Source}. */
-    public record SourceView(String id, String vendor, String api, boolean configured, List<String> nativeSteps,
+    public record SourceView(String id, String vendor, String api, boolean configured, SourceMode mode,
+                             double rateLimitPerSecond, boolean rateLimitDocumented, int maxConcurrentCalls,
+                             List<String> nativeSteps,
                              String defaultStep, int maxSpanPerCallSeconds, Integer retentionDays,
                              List<MetricView> metrics) {
     }
@@ -32,7 +37,9 @@ public class SourcesDataFetcher {
     @DgsQuery
     public List<SourceView> sources() {
         return Arrays.stream(Source.values()).map(source -> new SourceView(
-                source.id(), source.vendor(), source.api(), catalog.isConfigured(source),
+                source.id(), source.vendor(), source.api(), catalog.isConfigured(source), catalog.mode(source),
+                catalog.rateLimit(source).perSecond(), catalog.rateLimit(source).documented(),
+                catalog.maxConcurrentCalls(source),
                 source.limits().nativeSteps().stream().sorted().map(Step::label).toList(),
                 source.limits().defaultStep().label(),
                 (int) source.limits().maxSpanPerCall().toSeconds(),

@@ -55,10 +55,13 @@ public class TrafficDataFetcher {
         return answers(env).thenApply(answers -> {
             List<GraphQLError> errors = new ArrayList<>();
             Map<Metric, List<TrafficSeries>> byMetric = new LinkedHashMap<>();
+            List<WarningView> warnings = new ArrayList<>();
             for (int i = 0; i < answers.size(); i++) {
                 Answer answer = answers.get(i);
                 errors.addAll(GraphqlErrors.collapsed(answer.errors(), path, Map.of("queryIndex", i)));
                 if (answer.result() != null) {
+                    String prefix = "queries[" + i + "]: ";
+                    answer.result().warnings().forEach(warning -> warnings.add(WarningView.of(warning, prefix)));
                     answer.result().series().forEach(series ->
                             byMetric.computeIfAbsent(series.metric(), m -> new ArrayList<>()).add(series));
                 }
@@ -72,7 +75,7 @@ public class TrafficDataFetcher {
                             + metric + " series on one step to sum them: give the queries the same step"), path));
                 }
             });
-            return DataFetcherResult.<AggregateView>newResult().data(new AggregateView(summed)).errors(errors).build();
+            return DataFetcherResult.<AggregateView>newResult().data(new AggregateView(summed, warnings)).errors(errors).build();
         });
     }
 

@@ -37,6 +37,10 @@ public record TrafficResultView(TrafficResult result) {
     public record VendorFigureView(String name, Direction direction, Quantity quantity, double value, String unit) {
     }
 
+    public List<WarningView> warnings() {
+        return result.warnings().stream().map(WarningView::of).toList();
+    }
+
     public List<VendorSummaryView> vendorSummaries() {
         return result.vendorSummaries().stream().map(summary -> new VendorSummaryView(
                 summary.window().from(), summary.window().to(), summary.figures().stream()

@@ -1,17 +1,10 @@
 package dev.trafficlens.graphql;
 
-import dev.trafficlens.adapters.qingcloud.QingCloudConfig;
-import dev.trafficlens.adapters.qingcloud.QingCloudTrafficSource;
 import dev.trafficlens.adapters.support.CircuitBreakerPolicy;
 import dev.trafficlens.adapters.support.ExchangeListener;
 import dev.trafficlens.adapters.support.RetryPolicy;
 import dev.trafficlens.adapters.support.VendorConfigBuilder;
-import dev.trafficlens.adapters.tencentmna.TencentMnaConfig;
-import dev.trafficlens.adapters.tencentmna.TencentMnaTrafficSource;
-import dev.trafficlens.adapters.tencentvpc.TencentVpcConfig;
-import dev.trafficlens.adapters.tencentvpc.TencentVpcTrafficSource;
-import dev.trafficlens.adapters.zenlayer.ZenlayerConfig;
-import dev.trafficlens.adapters.zenlayer.ZenlayerTrafficSource;
+import dev.trafficlens.domain.model.RateLimit;
 import dev.trafficlens.domain.model.Source;
 import dev.trafficlens.domain.port.in.QueryTraffic;
 import dev.trafficlens.domain.port.out.TrafficSource;
@@ -25,47 +18,55 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
  * The one place the hexagon is assembled: the domain service is built with {@code new} from the four adapters, each
- * pointed at the in-process vendor sandbox ({@code trafficlens.sandbox.enabled}, default true) or at the vendor with
- * the credentials under {@code trafficlens.sources.<source>.*}. A source without credentials is left out, and the
- * service answers its queries "not configured".
+ * pointed at the in-process vendor sandbox or at the vendor with the credentials under
+ * {@code trafficlens.sources.<name>.*} ({@link VendorMode} decides which). A source without credentials is left out,
+ * and the service answers its queries "not configured".
  */
 @Configuration(proxyBeanMethods = false)
 public class TrafficlensWiring {
 
     private static final Logger log = LoggerFactory.getLogger(TrafficlensWiring.class);
 
-    /** Where every adapter points, and with which keys, when the sandbox is on. */
-    record Endpoint(String url, String keyId, String secret) {
+    @Bean
+    VendorMode vendorMode(Environment environment) {
+        VendorMode mode = VendorMode.of(environment);
+        if (!mode.sandbox() && !mode.liveKeys().isEmpty()) {
+            log.info("Live mode: vendors are read with the keys given ({})", mode.liveKeys());
+        }
+        return mode;
     }
 
     @Bean(destroyMethod = "close")
-    @ConditionalOnProperty(name = "trafficlens.sandbox.enabled", havingValue = "true", matchIfMissing = true)
+    @Conditional(VendorMode.OnSandbox.class)
     VendorSandbox vendorSandbox(Environment environment) {
         int port = environment.getProperty("trafficlens.sandbox.port", Integer.class, 0);
         List<FaultRule> faults = faults(environment);
         VendorSandbox sandbox = VendorSandbox.start(SandboxOptions.DEFAULTS.withPort(port)
                 .withCredentials(Credentials.DEFAULT));
         faults.forEach(sandbox.faults()::add);
-        log.info("Vendor sandbox started at {}; every source points at it{}", sandbox.baseUrl(),
-                faults.isEmpty() ? "" : "; faults: " + faults);
+        log.warn("SANDBOX MODE: every figure this service serves is SIMULATED by its built-in vendor sandbox at {}{}."
+                        + " Give vendor keys under trafficlens.sources.* to read real traffic.", sandbox.baseUrl(),
+                faults.isEmpty() ? "" : " (faults: " + faults + ")");
         return sandbox;
     }
 
@@ -79,7 +80,7 @@ public class TrafficlensWiring {
             try {
                 faults.add(FaultRule.parse(rules.get(i)));
             } catch (IllegalArgumentException wrong) {
-                throw new IllegalArgumentException("trafficlens.sandbox.faults[" + i + "]: expected "
+                throw new InvalidSettingException("trafficlens.sandbox.faults[" + i + "]: expected "
                         + "KIND[:LATENCY_MS]@REGEX with KIND one of " + List.of(FaultRule.Kind.values())
                         + ", got '" + rules.get(i) + "'", wrong);
             }
@@ -132,7 +133,7 @@ public class TrafficlensWiring {
     private static Duration positive(Environment environment, String key, Duration fallback) {
         Duration value = environment.getProperty(key, Duration.class, fallback);
         if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(key + ": expected a positive duration such as 5s, got " + value);
+            throw new InvalidSettingException(key + ": expected a positive duration such as 5s, got " + value);
         }
         return value;
     }
@@ -146,7 +147,7 @@ public class TrafficlensWiring {
             String message = wrong.getMessage();
             String field = message.contains(":") ? message.substring(0, message.indexOf(':')) : "";
             String key = prefix + "." + field.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
-            throw new IllegalArgumentException(key + message.substring(field.length()), wrong);
+            throw new InvalidSettingException(key + message.substring(field.length()), wrong);
         }
     }
 
@@ -155,24 +156,13 @@ public class TrafficlensWiring {
         VendorCalls calls = vendorCalls(environment, metrics);
         VendorSandbox running = sandbox.getIfAvailable();
         List<TrafficSource> adapters = new ArrayList<>();
-        if (running != null) {
-            String url = running.baseUrl().toString();
-            String id = Credentials.DEFAULT.accessKeyId();
-            String secret = Credentials.DEFAULT.accessKeySecret();
-            adapters.add(tencentVpc(url, id, secret, calls));
-            adapters.add(tencentMna(url, id, secret, calls));
-            adapters.add(qingCloud(url, id, secret, calls));
-            adapters.add(zenlayer(url, id, secret, calls));
-            return new WiredAdapters(List.copyOf(adapters));
+        for (VendorAccount account : VendorAccount.values()) {
+            Optional<VendorAccount.Keys> keys = running == null
+                    ? account.liveKeys(environment)
+                    : Optional.of(new VendorAccount.Keys(running.baseUrl().toString(),
+                            Credentials.DEFAULT.accessKeyId(), Credentials.DEFAULT.accessKeySecret()));
+            keys.ifPresent(given -> adapters.add(account.adapter(given, calls, environment)));
         }
-        live(environment, "tencent-vpc", "secret-id", "secret-key", "https://vpc.api.qcloud.com")
-                .ifPresent(e -> adapters.add(tencentVpc(e.url(), e.keyId(), e.secret(), calls)));
-        live(environment, "tencent-mna", "secret-id", "secret-key", "https://mna.intl.tencentcloudapi.com")
-                .ifPresent(e -> adapters.add(tencentMna(e.url(), e.keyId(), e.secret(), calls)));
-        live(environment, "qingcloud", "access-key-id", "secret-access-key", "https://api.qingcloud.com")
-                .ifPresent(e -> adapters.add(qingCloud(e.url(), e.keyId(), e.secret(), calls)));
-        live(environment, "zenlayer", "access-key-id", "access-key-password", "https://console.zenlayer.com")
-                .ifPresent(e -> adapters.add(zenlayer(e.url(), e.keyId(), e.secret(), calls)));
         return new WiredAdapters(List.copyOf(adapters));
     }
 
@@ -186,7 +176,8 @@ public class TrafficlensWiring {
      * a meter of the calls that reach the adapter, and the adapter.
      */
     @Bean
-    QueryTraffic trafficQueryService(WiredAdapters wired, TrafficMetrics metrics, Environment environment) {
+    QueryTraffic trafficQueryService(
+            WiredAdapters wired, TrafficMetrics metrics, QuerySettings settings, Environment environment) {
         Clock clock = Clock.systemUTC();
         boolean cached = environment.getProperty("trafficlens.cache.enabled", Boolean.class, true);
         CachingTrafficSource.CacheSettings cache = new CachingTrafficSource.CacheSettings(
@@ -204,13 +195,17 @@ public class TrafficlensWiring {
         }
         // Answers the cache holds skip the service's per-source gate (TrafficSource.answered): only calls that go to
         // the vendor wait for its concurrency and rate limit.
-        return new TrafficQueryService(sources, clock, settings(environment));
+        return new TrafficQueryService(sources, clock, settings);
     }
 
-    /** The limits that protect the service and the vendors' quotas, {@code trafficlens.limits.*}. */
-    static QuerySettings settings(Environment environment) {
+    /**
+     * The limits that protect the service and the vendors' quotas: {@code trafficlens.limits.*}, and each account's
+     * {@code trafficlens.sources.<name>.rate-limit} and {@code .max-concurrent-calls}.
+     */
+    @Bean
+    QuerySettings querySettings(Environment environment) {
         QuerySettings defaults = QuerySettings.DEFAULTS;
-        return defaults
+        QuerySettings settings = defaults
                 .withMaxQueriesPerRun(environment.getProperty("trafficlens.limits.max-queries-per-request",
                         Integer.class, defaults.maxQueriesPerRun()))
                 .withMaxCallsPerRun(environment.getProperty("trafficlens.limits.max-calls-per-request",
@@ -220,49 +215,34 @@ public class TrafficlensWiring {
                 .withMaxConcurrentCallsPerSource(environment.getProperty(
                         "trafficlens.limits.max-concurrent-calls-per-source", Integer.class,
                         defaults.maxConcurrentCallsPerSource()));
+        for (VendorAccount account : VendorAccount.values()) {
+            Optional<RateLimit> rateLimit = account.rateLimit(environment);
+            Optional<Integer> concurrentCalls = account.maxConcurrentCalls(environment);
+            for (Source source : account.sources()) {
+                if (rateLimit.isPresent()) {
+                    settings = settings.withRateLimit(source, rateLimit.get());
+                }
+                if (concurrentCalls.isPresent()) {
+                    settings = settings.withMaxConcurrentCalls(source, concurrentCalls.get());
+                }
+            }
+        }
+        return settings;
     }
 
     @Bean
-    SourceCatalog sourceCatalog(WiredAdapters wired) {
-        Set<Source> configured = EnumSet.noneOf(Source.class);
-        wired.adapters().forEach(adapter -> configured.addAll(adapter.sources()));
+    SourceCatalog sourceCatalog(WiredAdapters wired, VendorMode mode, QuerySettings settings) {
+        Set<Source> served = EnumSet.noneOf(Source.class);
+        wired.adapters().forEach(adapter -> served.addAll(adapter.sources()));
+        Map<Source, SourceMode> modes = new EnumMap<>(Source.class);
         for (Source source : Source.values()) {
-            if (!configured.contains(source)) {
+            if (!served.contains(source)) {
                 log.warn("{} is not configured: no credentials were given for it", source.id());
+                modes.put(source, SourceMode.NOT_CONFIGURED);
+            } else {
+                modes.put(source, mode.sandbox() ? SourceMode.SANDBOX : SourceMode.LIVE);
             }
         }
-        return new SourceCatalog(configured);
-    }
-
-    private static Optional<Endpoint> live(
-            Environment environment, String name, String idKey, String secretKey, String defaultEndpoint) {
-        String prefix = "trafficlens.sources." + name + ".";
-        String url = environment.getProperty(prefix + "endpoint", defaultEndpoint);
-        String id = environment.getProperty(prefix + idKey, "");
-        String secret = environment.getProperty(prefix + secretKey, "");
-        if (id.isBlank() || secret.isBlank()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Endpoint(url, id, secret));
-    }
-
-    private static TrafficSource tencentVpc(String url, String id, String secret, VendorCalls calls) {
-        return new TencentVpcTrafficSource(calls.applyTo(TencentVpcConfig.builder())
-                .endpoint(url).secretId(id).secretKey(secret).build());
-    }
-
-    private static TrafficSource tencentMna(String url, String id, String secret, VendorCalls calls) {
-        return new TencentMnaTrafficSource(calls.applyTo(TencentMnaConfig.builder())
-                .endpoint(url).secretId(id).secretKey(secret).build());
-    }
-
-    private static TrafficSource qingCloud(String url, String id, String secret, VendorCalls calls) {
-        return new QingCloudTrafficSource(calls.applyTo(QingCloudConfig.builder())
-                .endpoint(url).accessKeyId(id).secretAccessKey(secret).build());
-    }
-
-    private static TrafficSource zenlayer(String url, String id, String secret, VendorCalls calls) {
-        return new ZenlayerTrafficSource(calls.applyTo(ZenlayerConfig.builder())
-                .endpoint(url).accessKeyId(id).accessKeyPassword(secret).build());
+        return new SourceCatalog(modes, settings);
     }
 }

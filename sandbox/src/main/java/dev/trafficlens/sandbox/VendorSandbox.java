@@ -129,25 +129,33 @@ public final class VendorSandbox implements AutoCloseable {
             if (api.isEmpty()) {
                 continue;
             }
-            calls.record(api.get());
-            Optional<FaultRule> fault = faults.matching(simulator.resourceIdOf(request));
-            fault.ifPresent(rule -> pause(rule.latency()));
-            FaultRule.Kind kind = fault.map(FaultRule::kind).orElse(FaultRule.Kind.NONE);
-            return switch (kind) {
-                case NONE -> simulator.handle(request, context);
-                case SERVER_ERROR -> simulator.serverError(request);
-                case THROTTLED -> simulator.throttled(request);
-                case TIMEOUT -> {
-                    pause(HELD_FOR_TIMEOUT);
-                    yield simulator.serverError(request);
-                }
-                case MALFORMED -> SandboxResponse.json(200, "{\"this is\": not json");
-                case TRUNCATED -> simulator.handle(request, context).truncated();
-                case DISCONNECT -> DISCONNECTED;
-            };
+            calls.started(api.get());
+            try {
+                return answer(simulator, request);
+            } finally {
+                calls.finished(api.get());
+            }
         }
         return SandboxResponse.json(404, "{\"sandbox\":\"no simulated vendor API at " + request.method() + " "
                 + request.path() + "\"}");
+    }
+
+    private SandboxResponse answer(VendorSimulator simulator, SandboxRequest request) {
+        Optional<FaultRule> fault = faults.matching(simulator.resourceIdOf(request));
+        fault.ifPresent(rule -> pause(rule.latency()));
+        FaultRule.Kind kind = fault.map(FaultRule::kind).orElse(FaultRule.Kind.NONE);
+        return switch (kind) {
+            case NONE -> simulator.handle(request, context);
+            case SERVER_ERROR -> simulator.serverError(request);
+            case THROTTLED -> simulator.throttled(request);
+            case TIMEOUT -> {
+                pause(HELD_FOR_TIMEOUT);
+                yield simulator.serverError(request);
+            }
+            case MALFORMED -> SandboxResponse.json(200, "{\"this is\": not json");
+            case TRUNCATED -> simulator.handle(request, context).truncated();
+            case DISCONNECT -> DISCONNECTED;
+        };
     }
 
     private static SandboxRequest read(HttpExchange exchange) throws IOException {

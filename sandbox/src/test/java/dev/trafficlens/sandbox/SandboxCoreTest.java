@@ -28,6 +28,27 @@ class SandboxCoreTest {
     }
 
     @Test
+    void counts_the_most_requests_an_api_was_answering_at_once() throws Exception {
+        try (VendorSandbox sandbox = VendorSandbox.start(SandboxOptions.DEFAULTS)) {
+            sandbox.faults().add(FaultRule.parse("NONE:300@.*"));
+            URI describe = URI.create(sandbox.baseUrl() + "/v2/index.php?Action=DescribeVpnConnMonitor");
+            HttpClient http = HttpClient.newHttpClient();
+
+            List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> five = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                five.add(http.sendAsync(HttpRequest.newBuilder(describe).build(), HttpResponse.BodyHandlers.ofString()));
+            }
+            five.forEach(java.util.concurrent.CompletableFuture::join);
+            http.send(HttpRequest.newBuilder(describe).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(sandbox.calls().of("DescribeVpnConnMonitor")).isEqualTo(6);
+            assertThat(sandbox.calls().peakInFlight("DescribeVpnConnMonitor")).isEqualTo(5);
+            sandbox.calls().reset();
+            assertThat(sandbox.calls().peakInFlight("DescribeVpnConnMonitor")).isZero();
+        }
+    }
+
+    @Test
     void every_request_to_a_vendor_path_gets_an_answer_even_with_broken_escapes() throws Exception {
         try (VendorSandbox sandbox = VendorSandbox.start(SandboxOptions.DEFAULTS)) {
             // Written on a bare socket: java.net.URI would refuse to send these targets at all.

@@ -25,6 +25,25 @@ public record RateLimit(int permits, Duration period, boolean documented) {
         return new RateLimit(permits, Duration.ofSeconds(1), false);
     }
 
+    /**
+     * A limit an operator set, such as 20 calls a second for an account with a larger quota than the default; a
+     * fraction such as 0.5 means one call every two seconds.
+     */
+    public static RateLimit configuredPerSecond(double callsPerSecond) {
+        if (!(callsPerSecond > 0) || Double.isInfinite(callsPerSecond)) {
+            throw new IllegalArgumentException("callsPerSecond: expected a positive number, got " + callsPerSecond);
+        }
+        if (callsPerSecond == Math.rint(callsPerSecond) && callsPerSecond <= Integer.MAX_VALUE) {
+            return new RateLimit((int) callsPerSecond, Duration.ofSeconds(1), false);
+        }
+        return new RateLimit(1, Duration.ofNanos(Math.max(1, Math.round(1e9 / callsPerSecond))), false);
+    }
+
+    /** Calls per second at the limit. */
+    public double perSecond() {
+        return permits * 1e9 / period.toNanos();
+    }
+
     /** The average spacing between calls at the limit. */
     public Duration interval() {
         return period.dividedBy(permits);

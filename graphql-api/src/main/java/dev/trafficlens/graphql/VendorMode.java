@@ -1,0 +1,55 @@
+package dev.trafficlens.graphql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * Whether the service runs on its built-in sandbox or on live vendors. Simulated traffic must never reach anyone who
+ * gave real keys: with no vendor keys the sandbox serves (unless {@code trafficlens.sandbox.enabled=false}); with any
+ * keys it is off; keys together with {@code trafficlens.sandbox.enabled=true} refuse to start.
+ */
+record VendorMode(boolean sandbox, List<String> liveKeys) {
+
+    static final String SANDBOX_KEY = "trafficlens.sandbox.enabled";
+
+    static VendorMode of(Environment environment) {
+        List<String> keys = new ArrayList<>();
+        for (VendorAccount account : VendorAccount.values()) {
+            keys.addAll(account.keysGiven(environment));
+        }
+        String flag = environment.getProperty(SANDBOX_KEY);
+        if (flag == null) {
+            return new VendorMode(keys.isEmpty(), keys);
+        }
+        boolean sandbox = switch (flag.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidSettingException(SANDBOX_KEY + ": expected true or false, got '" + flag + "'");
+        };
+        if (sandbox && !keys.isEmpty()) {
+            throw new InvalidSettingException(SANDBOX_KEY + "=true and " + keys.get(0) + " are both set: the sandbox"
+                    + " serves simulated traffic and would hide the live vendor. Remove " + SANDBOX_KEY
+                    + " to read the vendors with your keys, or remove the keys (" + String.join(", ", keys)
+                    + ") to run on the sandbox.");
+        }
+        return new VendorMode(sandbox, keys);
+    }
+
+    /** Matches when the service runs on the sandbox; a refused configuration is left to {@link #of} to report. */
+    static final class OnSandbox implements Condition {
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            try {
+                return of(context.getEnvironment()).sandbox();
+            } catch (InvalidSettingException refused) {
+                return false;
+            }
+        }
+    }
+}
