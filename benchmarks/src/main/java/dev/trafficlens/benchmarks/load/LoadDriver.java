@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  * ({@code trafficlens.vendor.calls}), heap from {@code jvm.memory.used}.
  *
  * <p>{@code java -cp benchmarks/target/benchmarks.jar dev.trafficlens.benchmarks.load.LoadDriver --jar <service jar>
- * [--vendor-latency-ms 100] [--clients 16] [--seconds 30] [--heap 1g] [--warmups 3]}
+ * [--vendor-latency-ms 100] [--clients 16] [--seconds 30] [--heap 1g] [--warmups 3] [--service-arg KEY=VALUE ...]}
+ * ({@code --service-arg} passes a setting to the service, e.g. {@code trafficlens.sources.zenlayer.rate-limit=20}).
  */
 public final class LoadDriver {
 
@@ -57,6 +58,7 @@ public final class LoadDriver {
                 "--server.port=" + port,
                 "--trafficlens.sandbox.faults=NONE:" + options.vendorLatencyMs + "@.*",
                 "--logging.level.root=WARN"));
+        options.serviceArguments.forEach(setting -> command.add("--" + setting));
         System.err.println("starting " + String.join(" ", command) + " (log: " + log + ")");
         Process service = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Runtime.getRuntime().addShutdownHook(new Thread(service::destroy));
@@ -72,9 +74,10 @@ public final class LoadDriver {
 
     private void run(Options options) throws Exception {
         System.out.printf("%nMachine: %d cores, Java %s (%s); service heap -Xmx%s; vendor latency %d ms; %d warm-up "
-                        + "queries on other links; %s%n%n",
+                        + "queries on other links; service settings %s; %s%n%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                System.getProperty("java.vm.name"), options.heap, options.vendorLatencyMs, options.warmups, Instant.now());
+                System.getProperty("java.vm.name"), options.heap, options.vendorLatencyMs, options.warmups,
+                options.serviceArguments.isEmpty() ? "default" : options.serviceArguments, Instant.now());
         Instant to = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
         String month = Queries.fiveSources(to.minus(Duration.ofDays(30)), to, true, "load");
 
@@ -257,7 +260,8 @@ public final class LoadDriver {
         }
     }
 
-    private record Options(Path jar, int vendorLatencyMs, int clients, int seconds, String heap, int warmups) {
+    private record Options(Path jar, int vendorLatencyMs, int clients, int seconds, String heap, int warmups,
+                           List<String> serviceArguments) {
 
         static Options parse(String[] args) {
             Path jar = null;
@@ -266,6 +270,7 @@ public final class LoadDriver {
             int seconds = 30;
             String heap = "1g";
             int warmups = 3;
+            List<String> serviceArguments = new ArrayList<>();
             for (int i = 0; i < args.length; i += 2) {
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException(args[i] + ": expected a value after it");
@@ -278,15 +283,21 @@ public final class LoadDriver {
                     case "--seconds" -> seconds = Integer.parseInt(value);
                     case "--heap" -> heap = value;
                     case "--warmups" -> warmups = Integer.parseInt(value);
+                    case "--service-arg" -> {
+                        if (!value.contains("=")) {
+                            throw new IllegalArgumentException("--service-arg: expected KEY=VALUE, got " + value);
+                        }
+                        serviceArguments.add(value);
+                    }
                     default -> throw new IllegalArgumentException(args[i] + ": unknown option; expected --jar, "
-                            + "--vendor-latency-ms, --clients, --seconds, --heap or --warmups");
+                            + "--vendor-latency-ms, --clients, --seconds, --heap, --warmups or --service-arg");
                 }
             }
             if (jar == null || !Files.isRegularFile(jar)) {
                 throw new IllegalArgumentException("--jar: expected the service's executable jar "
                         + "(graphql-api/target/trafficlens-graphql-api-0.1.0-SNAPSHOT-exec.jar, built by mvn package), got " + jar);
             }
-            return new Options(jar, latency, clients, seconds, heap, warmups);
+            return new Options(jar, latency, clients, seconds, heap, warmups, List.copyOf(serviceArguments));
         }
     }
 }
