@@ -1,8 +1,7 @@
 package dev.trafficlens.graphql;
 
-import graphql.ErrorType;
+import dev.trafficlens.domain.model.ErrorKind;
 import graphql.ExecutionResult;
-import graphql.GraphqlErrorBuilder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
@@ -45,12 +44,12 @@ public class RequestLimits {
         Semaphore inFlight = new Semaphore(limit);
         return (request, chain) -> {
             if (!inFlight.tryAcquire()) {
-                ExecutionResult busy = ExecutionResult.newExecutionResult().addError(GraphqlErrorBuilder.newError()
-                        .message("The service is answering " + limit + " requests already "
-                                + "(trafficlens.limits.max-concurrent-requests): try again in a moment")
-                        .errorType(ErrorType.ExecutionAborted)
-                        .extensions(Map.of("code", "RATE_LIMITED", "retryAfterSeconds", 1))
-                        .build()).build();
+                ExecutionResult busy = ExecutionResult.newExecutionResult().addError(
+                        GraphqlErrors.typed(ErrorKind.RATE_LIMITED)
+                                .message("The service is answering " + limit + " requests already "
+                                        + "(trafficlens.limits.max-concurrent-requests): try again in a moment")
+                                .extensions(Map.of("code", ErrorKind.RATE_LIMITED.name(), "retryAfterSeconds", 1))
+                                .build()).build();
                 return Mono.just(new WebGraphQlResponse(
                         new DefaultExecutionGraphQlResponse(request.toExecutionInput(), busy)));
             }

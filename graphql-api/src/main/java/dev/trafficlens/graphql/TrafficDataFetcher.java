@@ -30,8 +30,11 @@ import org.dataloader.DataLoader;
 @DgsComponent
 public class TrafficDataFetcher {
 
-    /** A query's outcome at its index in the request: a result, or the errors to report at its path. */
-    private record Answer(TrafficResult result, List<TrafficError> errors) {
+    /**
+     * A query's outcome at its index in the request: a result, or the errors to report at its path and how many of
+     * its calls were cancelled.
+     */
+    private record Answer(TrafficResult result, List<TrafficError> errors, int cancelledCalls) {
     }
 
     @DgsQuery
@@ -43,7 +46,8 @@ public class TrafficDataFetcher {
             for (int i = 0; i < answers.size(); i++) {
                 Answer answer = answers.get(i);
                 data.add(answer.result() == null ? null : new TrafficResultView(answer.result()));
-                errors.addAll(GraphqlErrors.collapsed(answer.errors(), path.segment(i), Map.of()));
+                errors.addAll(GraphqlErrors.collapsed(
+                        answer.errors(), answer.cancelledCalls(), path.segment(i), Map.of()));
             }
             return DataFetcherResult.<List<TrafficResultView>>newResult().data(data).errors(errors).build();
         });
@@ -58,7 +62,8 @@ public class TrafficDataFetcher {
             List<WarningView> warnings = new ArrayList<>();
             for (int i = 0; i < answers.size(); i++) {
                 Answer answer = answers.get(i);
-                errors.addAll(GraphqlErrors.collapsed(answer.errors(), path, Map.of("queryIndex", i)));
+                errors.addAll(GraphqlErrors.collapsed(answer.errors(), answer.cancelledCalls(), path,
+                        Map.of("queryIndex", i)));
                 if (answer.result() != null) {
                     String prefix = "queries[" + i + "]: ";
                     answer.result().warnings().forEach(warning -> warnings.add(WarningView.of(warning, prefix)));
@@ -94,7 +99,7 @@ public class TrafficDataFetcher {
             int next = 0;
             for (Validation<List<QueryProblem>, TrafficQuery> query : mapped.queries()) {
                 if (query.isInvalid()) {
-                    answers.add(new Answer(null, List.copyOf(query.getError())));
+                    answers.add(new Answer(null, List.copyOf(query.getError()), 0));
                     continue;
                 }
                 QueryOutcome outcome = outcomes.get(next++);
@@ -102,8 +107,8 @@ public class TrafficDataFetcher {
                         errors -> new Answer(null, errors.stream()
                                 .map(error -> error instanceof QueryProblem problem
                                         ? problem.under("queries[" + (answers.size()) + "]") : error)
-                                .toList()),
-                        result -> new Answer(result, List.of())));
+                                .toList(), outcome.cancelledCalls()),
+                        result -> new Answer(result, List.of(), 0)));
             }
             return answers;
         });

@@ -62,6 +62,8 @@ class ConcurrentRequestsTest {
         assertThat(answered).isGreaterThanOrEqualTo(50);
         assertThat(refused).isNotEmpty().allSatisfy(response -> {
             assertThat(JsonPath.<String>read(response.body(), "$.errors[0].extensions.code")).isEqualTo("RATE_LIMITED");
+            assertThat(JsonPath.<String>read(response.body(), "$.errors[0].extensions.errorType"))
+                    .isEqualTo("UNAVAILABLE");
             assertThat(JsonPath.<String>read(response.body(), "$.errors[0].message"))
                     .contains("trafficlens.limits.max-concurrent-requests");
         });

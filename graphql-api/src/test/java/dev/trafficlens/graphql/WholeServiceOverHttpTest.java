@@ -3,6 +3,7 @@ package dev.trafficlens.graphql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.trafficlens.domain.service.QuerySettings;
 import dev.trafficlens.sandbox.VendorSandbox;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -92,10 +93,47 @@ class WholeServiceOverHttpTest {
         assertThat(JsonPath.<List<Object>>read(body, "$.errors[0].path")).containsExactly("traffic", 1);
         Map<String, Object> extensions = JsonPath.read(body, "$.errors[0].extensions");
         assertThat(extensions).containsEntry("code", "NOT_FOUND")
+                .containsEntry("errorType", "NOT_FOUND")
                 .containsEntry("source", "zenlayer.private-connect")
                 .containsEntry("vendorCode", "INVALID_PRIVATE_CONNECT_NOT_FOUND")
                 .containsKey("requestId");
         assertThat(body).doesNotContain("Exception", "\\tat ", sandbox.credentials().accessKeySecret());
+    }
+
+    @Test
+    void a_month_of_an_unknown_link_costs_at_most_the_calls_in_flight_and_the_link_beside_it_is_complete()
+            throws Exception {
+        String query = """
+                query Month($from: DateTime!, $to: DateTime!) {
+                  traffic(queries: [
+                    {from: $from, to: $to, resource: {zenlayerPrivateConnect: {privateConnectId: "missing-month"}}}
+                    {from: $from, to: $to, resource: {zenlayerCloudRouter:
+                      {cloudRouterId: "cr-month", sourceDcId: "dc-a", destinationDcId: "dc-z"}}}
+                  ]) { source series { direction values } }
+                }""";
+        Instant to = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
+        Instant from = to.minus(Duration.ofDays(30));
+        long unknownBefore = sandbox.calls().of("DescribePrivateConnectTraffic");
+        long routerBefore = sandbox.calls().of("DescribeCloudRouterDCToDCTraffic");
+
+        HttpResponse<String> response = service.post(query, Map.of("from", from.toString(), "to", to.toString()));
+
+        long unknownCalls = sandbox.calls().of("DescribePrivateConnectTraffic") - unknownBefore;
+        long routerCalls = sandbox.calls().of("DescribeCloudRouterDCToDCTraffic") - routerBefore;
+        String body = response.body();
+        // Both links' windows are planned alike: a call a day, today's last hours in the future left out.
+        assertThat(routerCalls).isBetween(29L, 31L);
+        assertThat(unknownCalls).as("vendor calls for the unknown link")
+                .isBetween(1L, (long) QuerySettings.DEFAULTS.maxConcurrentCallsPerSource());
+        assertThat(JsonPath.<Object>read(body, "$.data.traffic[0]")).isNull();
+        assertThat(JsonPath.<List<Object>>read(body, "$.errors")).hasSize(1);
+        assertThat(JsonPath.<List<Object>>read(body, "$.errors[0].path")).containsExactly("traffic", 0);
+        Map<String, Object> extensions = JsonPath.read(body, "$.errors[0].extensions");
+        assertThat(extensions).containsEntry("code", "NOT_FOUND").containsEntry("errorType", "NOT_FOUND")
+                .containsEntry("failedCalls", (int) unknownCalls)
+                .containsEntry("cancelledCalls", (int) (routerCalls - unknownCalls));
+        List<List<Object>> values = JsonPath.read(body, "$.data.traffic[1].series[*].values");
+        assertThat(values).hasSize(2).allSatisfy(series -> assertThat(series).hasSize(30 * 288));
     }
 
     @Test

@@ -253,7 +253,7 @@ class DashboardPactTest {
                 .stringValue("source", "zenlayer.private-connect")
                 .stringValue("vendorCode", "INVALID_PRIVATE_CONNECT_NOT_FOUND")
                 .stringType("requestId", "TF7FE1D9E-49F3-3862-AD12-B814EE46FEC7")
-                .integerType("failedCalls", 30)
+                .integerType("failedCalls", 8)
                 .closeObject()
                 .closeObject().closeArray();
         return post(builder, MISSING_LINK, "the dashboard's LinkBills query with one link that does not exist",

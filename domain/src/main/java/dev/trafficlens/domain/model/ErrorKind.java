@@ -17,5 +17,14 @@ public enum ErrorKind {
     /** The vendor answered with an error of its own; its code is kept. */
     VENDOR_ERROR,
     /** The vendor answered, but not in a shape we can read. */
-    MALFORMED_RESPONSE
+    MALFORMED_RESPONSE;
+
+    /**
+     * Whether one call failing so tells that the others would too, so that the service sends no more of them: an
+     * unknown resource stays unknown ({@code NOT_FOUND}: that resource's calls) and a refused key stays refused
+     * ({@code UNAUTHENTICATED}: that source's calls).
+     */
+    public boolean cancelsOtherCalls() {
+        return this == NOT_FOUND || this == UNAUTHENTICATED;
+    }
 }

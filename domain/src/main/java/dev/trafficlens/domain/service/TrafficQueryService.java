@@ -29,7 +29,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +41,9 @@ import java.util.function.LongSupplier;
 /**
  * Runs traffic queries: validates each one, plans its window into vendor-legal calls, fans all calls of all queries
  * out at once (each source behind its own {@link SourceGate}), coalesces identical calls, then stitches each query's
- * answers into series with gaps marked and resamples them to the query's step. A query fails alone, with every reason.
+ * answers into series with gaps marked and resamples them to the query's step. A query fails alone, with every reason;
+ * once a call shows its resource unknown or its key refused, the calls that would fail alike are not sent
+ * ({@link RunCalls}).
  */
 public final class TrafficQueryService implements QueryTraffic {
 
@@ -100,7 +101,7 @@ public final class TrafficQueryService implements QueryTraffic {
                     + " vendor calls; at most " + settings.maxCallsPerRun()
                     + " are allowed per request: ask for shorter windows or fewer queries"));
         }
-        Map<PlannedCall, CompletableFuture<Either<SourceFailure, SourceAnswer>>> calls = new HashMap<>();
+        RunCalls calls = new RunCalls(sources, gates);
         List<CompletableFuture<QueryOutcome>> outcomes = new ArrayList<>(queries.size());
         for (int i = 0; i < queries.size(); i++) {
             TrafficQuery query = queries.get(i);
@@ -130,42 +131,19 @@ public final class TrafficQueryService implements QueryTraffic {
                 });
     }
 
-    private CompletableFuture<QueryOutcome> answer(
-            TrafficQuery query,
-            CallPlan plan,
-            Map<PlannedCall, CompletableFuture<Either<SourceFailure, SourceAnswer>>> calls) {
+    private CompletableFuture<QueryOutcome> answer(TrafficQuery query, CallPlan plan, RunCalls calls) {
         Set<Metric> metrics = query.effectiveMetrics();
         List<PlannedCall> planned = plan.calls().stream()
                 .map(window -> new PlannedCall(query.resource(), window, plan.fetchStep(), metrics))
                 .toList();
         List<CompletableFuture<Either<SourceFailure, SourceAnswer>>> answers = planned.stream()
-                .map(call -> calls.computeIfAbsent(call, this::dispatch))
+                .map(calls::answer)
                 .toList();
+        // A cancelled call answers with the failure that cancelled it, so the query fails with that real failure.
         return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
                 .thenApply(done -> assemble(
-                        query, plan, metrics, planned, answers.stream().map(CompletableFuture::join).toList()));
-    }
-
-    private CompletableFuture<Either<SourceFailure, SourceAnswer>> dispatch(PlannedCall call) {
-        Source source = call.source();
-        TrafficSource adapter = sources.get(source);
-        if (adapter == null) {
-            return CompletableFuture.completedFuture(Either.left(SourceFailure.of(ErrorKind.VENDOR_UNAVAILABLE, source,
-                    source.id() + " is not configured: no adapter or credentials were given for it")));
-        }
-        // An answer the source holds already costs the vendor nothing, so it does not wait at the source's gate.
-        CompletionStage<Either<SourceFailure, SourceAnswer>> fetched = adapter.answered(call)
-                .orElseGet(() -> gates.get(source).submit(() -> adapter.fetch(call)));
-        return fetched.toCompletableFuture()
-                .handle((answer, failure) -> {
-                    if (failure != null || answer == null) {
-                        // Exceptions are bugs or broken connections by the port's contract; the type says which.
-                        String cause = failure == null ? "no answer" : rootCause(failure).getClass().getSimpleName();
-                        return Either.left(SourceFailure.of(ErrorKind.VENDOR_UNAVAILABLE, source,
-                                source.id() + " could not be read (" + cause + ")"));
-                    }
-                    return answer;
-                });
+                        query, plan, metrics, planned, answers.stream().map(CompletableFuture::join).toList())
+                        .withCancelledCalls(calls.cancelledAmong(planned)));
     }
 
     private QueryOutcome assemble(
@@ -225,13 +203,5 @@ public final class TrafficQueryService implements QueryTraffic {
     private static List<QueryOutcome> rejectAll(List<TrafficQuery> queries, String message) {
         QueryProblem problem = QueryProblem.invalid("", message);
         return queries.stream().map(query -> QueryOutcome.failure(query, List.of(problem))).toList();
-    }
-
-    private static Throwable rootCause(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 }

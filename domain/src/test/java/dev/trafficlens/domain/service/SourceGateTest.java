@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.trafficlens.domain.model.RateLimit;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class SourceGateTest {
@@ -58,5 +62,61 @@ class SourceGateTest {
 
         assertThat(failed).isCompletedExceptionally();
         assertThat(next.join()).isEqualTo("ran");
+    }
+
+    @Test
+    void a_waiting_call_no_longer_needed_never_starts_takes_no_permit_and_completes_with_its_replacement() {
+        // Two permits and a clock that stands still.
+        SourceGate gate = new SourceGate(1, new RateLimit(2, Duration.ofHours(1), false), () -> 0L);
+        List<String> started = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean pointless = new AtomicBoolean();
+        CompletableFuture<String> first = new CompletableFuture<>();
+
+        gate.submit(started("first", started, first));
+        CompletableFuture<String> second = gate.submit(started("second", started, new CompletableFuture<>()),
+                () -> pointless.get() ? Optional.of("not needed") : Optional.empty(), answer -> false);
+        pointless.set(true);
+        first.complete("first answered");
+        CompletableFuture<String> third = gate.submit(started("third", started, CompletableFuture.completedFuture("ran")));
+
+        assertThat(second).isCompletedWithValue("not needed");
+        assertThat(third).as("the second permit was still there").isCompletedWithValue("ran");
+        assertThat(started).containsExactly("first", "third");
+    }
+
+    @Test
+    void what_an_answer_teaches_is_known_before_the_next_waiting_call_starts() {
+        SourceGate gate = new SourceGate(1, RateLimit.assumedPerSecond(1_000), System::nanoTime);
+        List<String> started = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean resourceUnknown = new AtomicBoolean();
+        Supplier<Optional<String>> pointlessOnceUnknown =
+                () -> resourceUnknown.get() ? Optional.of("cancelled") : Optional.empty();
+        CompletableFuture<String> firstAnswer = new CompletableFuture<>();
+
+        gate.submit(started("first", started, firstAnswer), pointlessOnceUnknown, answer -> {
+            resourceUnknown.set(answer.equals("unknown"));
+            return resourceUnknown.get();
+        });
+        CompletableFuture<String> second = gate.submit(started("second", started, new CompletableFuture<>()),
+                pointlessOnceUnknown, answer -> false);
+        CompletableFuture<String> other = gate.submit(started("other", started, new CompletableFuture<>()));
+        CompletableFuture<String> third = gate.submit(started("third", started, new CompletableFuture<>()),
+                pointlessOnceUnknown, answer -> false);
+        firstAnswer.complete("unknown");
+
+        assertThat(started).containsExactly("first", "other");
+        assertThat(other).isNotDone();
+        assertThat(second).isCompletedWithValue("cancelled");
+        assertThat(third).as("dropped though another call waits before it").isCompletedWithValue("cancelled");
+        assertThat(gate.waiting()).isZero();
+        assertThat(gate.inFlight()).isEqualTo(1);
+    }
+
+    private static Supplier<CompletableFuture<String>> started(
+            String name, List<String> started, CompletableFuture<String> answer) {
+        return () -> {
+            started.add(name);
+            return answer;
+        };
     }
 }
