@@ -26,7 +26,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "trafficlens.limits.max-concurrent-requests=50",
-        "trafficlens.sandbox.faults=NONE:500@pc-crowd"})
+        // The first request waits for the vendor and the cache makes the rest wait for it too: a slow vendor keeps
+        // them overlapping even when a loaded machine sends them slowly.
+        "trafficlens.sandbox.faults=NONE:3000@pc-crowd"})
 class ConcurrentRequestsTest {
 
     @AfterEach
