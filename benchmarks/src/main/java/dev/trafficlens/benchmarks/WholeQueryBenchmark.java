@@ -181,7 +181,7 @@ public class WholeQueryBenchmark {
                 throw new IllegalStateException(planned.getError().mkString("; "));
             }
             CallPlan plan = planned.get();
-            Set<Metric> metrics = query.effectiveMetrics();
+            Set<Metric> metrics = source.limits().fetchedMetrics(query.effectiveMetrics().get());
             Map<Metric, double[]> month = new HashMap<>();
             int slots = plan.window().sampleCount(plan.fetchStep());
             for (Metric metric : metrics) {
