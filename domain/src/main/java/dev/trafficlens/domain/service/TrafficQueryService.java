@@ -92,7 +92,7 @@ public final class TrafficQueryService implements QueryTraffic {
         List<Validation<List<QueryProblem>, CallPlan>> plans = new ArrayList<>(queries.size());
         int totalCalls = 0;
         for (TrafficQuery query : queries) {
-            Validation<List<QueryProblem>, CallPlan> plan = plan(query, now);
+            Validation<List<QueryProblem>, CallPlan> plan = withMetricsChecked(query, plan(query, now));
             plans.add(plan);
             totalCalls += plan.map(valid -> valid.calls().size()).getOrElse(0);
         }
@@ -118,18 +118,22 @@ public final class TrafficQueryService implements QueryTraffic {
 
     private Validation<List<QueryProblem>, CallPlan> plan(TrafficQuery query, Instant now) {
         Source source = query.resource().source();
-        Validation<List<QueryProblem>, CallPlan> plan = WindowPlanner
-                .plan(source.id(), source.limits(), query.window(), query.step(), now)
+        return WindowPlanner.plan(source.id(), source.limits(), query.window(), query.step(), now)
                 .mapError(Seq::toJavaList)
-                .flatMap(planned -> {
-                    int points = planned.window().sampleCount(planned.step());
+                .flatMap(plan -> {
+                    int points = plan.window().sampleCount(plan.step());
                     if (points > settings.maxPointsPerSeries()) {
                         return Validation.invalid(List.of(QueryProblem.invalid("step", "the window holds " + points
-                                + " samples at " + planned.step() + "; at most " + settings.maxPointsPerSeries()
+                                + " samples at " + plan.step() + "; at most " + settings.maxPointsPerSeries()
                                 + " are allowed per series: ask for a shorter window or a coarser step")));
                     }
-                    return Validation.valid(planned);
+                    return Validation.valid(plan);
                 });
+    }
+
+    /** {@code plan}, failed also by the query's metrics that its step cannot give, every problem reported at once. */
+    private static Validation<List<QueryProblem>, CallPlan> withMetricsChecked(
+            TrafficQuery query, Validation<List<QueryProblem>, CallPlan> plan) {
         Validation<Seq<QueryProblem>, Set<Metric>> metrics = query.effectiveMetrics();
         if (metrics.isValid()) {
             return plan;
