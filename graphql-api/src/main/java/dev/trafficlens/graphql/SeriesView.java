@@ -7,8 +7,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** GraphQL's {@code Series}: a domain series read field by field; {@code stats} is resolved by {@link SeriesDataFetcher}. */
-public record SeriesView(TrafficSeries series) {
+/**
+ * GraphQL's {@code Series}: a domain series read field by field, and whether trafficlens {@code derived} it rather
+ * than the vendor serving it; {@code stats} is resolved by {@link SeriesDataFetcher}.
+ */
+public record SeriesView(TrafficSeries series, boolean derived) {
 
     /** GraphQL's {@code Point}. */
     public record PointView(Instant time, double value) {

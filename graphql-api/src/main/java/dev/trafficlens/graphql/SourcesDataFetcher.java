@@ -31,7 +31,7 @@ public class SourcesDataFetcher {
     }
 
     /** GraphQL's {@code MetricInfo}. */
-    public record MetricView(Direction direction, Quantity quantity, String unit) {
+    public record MetricView(Direction direction, Quantity quantity, String unit, boolean derived) {
     }
 
     @DgsQuery
@@ -44,8 +44,9 @@ public class SourcesDataFetcher {
                 source.limits().defaultStep().label(),
                 (int) source.limits().maxSpanPerCall().toSeconds(),
                 source.limits().retention().map(retention -> (int) retention.toDays()).orElse(null),
-                source.limits().metrics().stream()
-                        .map(metric -> new MetricView(metric.direction(), metric.quantity(), metric.unit()))
+                source.limits().offeredMetrics().stream()
+                        .map(metric -> new MetricView(metric.direction(), metric.quantity(), metric.unit(),
+                                source.limits().derivation(metric).isPresent()))
                         .toList())).toList();
     }
 }

@@ -2,6 +2,7 @@ package dev.trafficlens.graphql;
 
 import com.netflix.graphql.dgs.DgsComponent;
 import com.netflix.graphql.dgs.DgsQuery;
+import dev.trafficlens.domain.model.DerivedMetric;
 import dev.trafficlens.domain.model.Metric;
 import dev.trafficlens.domain.model.QueryProblem;
 import dev.trafficlens.domain.model.TrafficError;
@@ -17,9 +18,11 @@ import graphql.execution.ResultPath;
 import graphql.schema.DataFetchingEnvironment;
 import io.vavr.control.Validation;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoader;
 
@@ -59,20 +62,35 @@ public class TrafficDataFetcher {
         return answers(env).thenApply(answers -> {
             List<GraphQLError> errors = new ArrayList<>();
             Map<Metric, List<TrafficSeries>> byMetric = new LinkedHashMap<>();
+            Set<Metric> derived = new HashSet<>();
+            Map<Metric, QueryProblem> refused = new LinkedHashMap<>();
             List<WarningView> warnings = new ArrayList<>();
             for (int i = 0; i < answers.size(); i++) {
                 Answer answer = answers.get(i);
                 errors.addAll(GraphqlErrors.collapsed(answer.errors(), answer.cancelledCalls(), path,
                         Map.of("queryIndex", i)));
-                if (answer.result() != null) {
+                TrafficResult result = answer.result();
+                if (result != null) {
                     String prefix = "queries[" + i + "]: ";
-                    answer.result().warnings().forEach(warning -> warnings.add(WarningView.of(warning, prefix)));
-                    answer.result().series().forEach(series ->
-                            byMetric.computeIfAbsent(series.metric(), m -> new ArrayList<>()).add(series));
+                    result.warnings().forEach(warning -> warnings.add(WarningView.of(warning, prefix)));
+                    result.series().forEach(series -> {
+                        byMetric.computeIfAbsent(series.metric(), m -> new ArrayList<>()).add(series);
+                        if (result.isDerived(series.metric())) {
+                            derived.add(series.metric());
+                        }
+                    });
+                    String query = "queries[" + i + "]";
+                    for (DerivedMetric unavailable : result.source().limits().derivedMetrics()) {
+                        result.refusal(unavailable.metric())
+                                .ifPresent(problem -> refused.putIfAbsent(unavailable.metric(), problem.under(query)));
+                    }
                 }
             }
             List<TrafficSeries> summed = new ArrayList<>();
             byMetric.forEach((metric, series) -> {
+                if (refused.containsKey(metric)) {
+                    return; // a sum without the query that cannot have this metric would pass for the whole
+                }
                 try {
                     summed.add(SeriesCombination.sum(series, MissingPolicy.SKIP));
                 } catch (IllegalArgumentException differentSteps) {
@@ -80,7 +98,10 @@ public class TrafficDataFetcher {
                             + metric + " series on one step to sum them: give the queries the same step"), path));
                 }
             });
-            return DataFetcherResult.<AggregateView>newResult().data(new AggregateView(summed, warnings)).errors(errors).build();
+            Set<Metric> leftOut = new HashSet<>(refused.keySet());
+            leftOut.retainAll(byMetric.keySet());
+            return DataFetcherResult.<AggregateView>newResult()
+                    .data(new AggregateView(summed, derived, refused, leftOut, warnings)).errors(errors).build();
         });
     }
 

@@ -103,8 +103,8 @@ class GraphiqlPageTest {
             assertThat(counts).as("samples of %s", sources.get(i)).isNotEmpty().allSatisfy(count -> assertThat(count).isPositive());
         }
         List<Object> billed = JsonPath.read(body, "$.data.traffic[?(@.billing95 != null)].key");
-        assertThat(billed).as("every source with bit rates is billed; Tencent MNA counts bytes")
-                .containsExactlyInAnyOrder("tunnel", "sdwan", "pc", "cr");
+        assertThat(billed).as("every source is billed; Tencent MNA on the bit rate derived from its 5-minute bytes")
+                .containsExactlyInAnyOrder("tunnel", "mna", "sdwan", "pc", "cr");
     }
 
     @Test

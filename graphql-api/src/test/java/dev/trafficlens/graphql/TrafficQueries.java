@@ -17,7 +17,8 @@ final class TrafficQueries {
 
     /**
      * One link on each of the five sources, named {@code vpnx-<id>}, {@code wacc-<id>}, {@code pc-<id>} and
-     * {@code cr-<id>} (MNA by its {@code region}), asking {@code fields} of each result.
+     * {@code cr-<id>} (MNA by its {@code region}, at 5 minutes so that it has a bit rate to bill), asking
+     * {@code fields} of each result.
      */
     static String fiveSources(String id, String region, String fields) {
         return """
@@ -25,7 +26,7 @@ final class TrafficQueries {
                   traffic(queries: [
                     {key: "tunnel", from: $from, to: $to, resource: {tencentVpnConnection:
                       {region: "ap-guangzhou", vpcId: "vpc-1", vpnGwId: "vpngw-1", vpnConnId: "vpnx-%1$s"}}}
-                    {key: "mna", from: $from, to: $to, resource: {tencentMnaRegion: {gatewayType: 0, accessRegion: "%2$s"}}}
+                    {key: "mna", from: $from, to: $to, step: "5m", resource: {tencentMnaRegion: {gatewayType: 0, accessRegion: "%2$s"}}}
                     {key: "sdwan", from: $from, to: $to, resource: {qingcloudWan: {zone: "pek3", resource: "wacc-%1$s", accessType: "cpe"}}}
                     {key: "pc", from: $from, to: $to, resource: {zenlayerPrivateConnect: {privateConnectId: "pc-%1$s"}}}
                     {key: "cr", from: $from, to: $to, resource: {zenlayerCloudRouter:

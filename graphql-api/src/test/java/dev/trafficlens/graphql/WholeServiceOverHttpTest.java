@@ -53,11 +53,10 @@ class WholeServiceOverHttpTest {
                 "zenlayer.cloud-router");
         List<Double> billing = JsonPath.read(body, "$.data.traffic[*].billing95");
         assertThat(billing).hasSize(5);
-        // Tencent MNA counts bytes, not bits per second: it has no bit rate to bill by.
-        assertThat(billing.get(1)).isNull();
-        assertThat(List.of(billing.get(0), billing.get(2), billing.get(3), billing.get(4)))
-                .allSatisfy(p95 -> assertThat(p95).isPositive());
-        assertThat(JsonPath.<List<String>>read(body, "$.data.traffic[1].series[*].unit")).containsOnly("B");
+        // Tencent MNA counts bytes; at 5 minutes it is billed on the bit rate derived from them, like the others.
+        assertThat(billing).allSatisfy(p95 -> assertThat(p95).isPositive());
+        assertThat(JsonPath.<List<String>>read(body, "$.data.traffic[1].series[*].unit"))
+                .containsExactly("bps", "bps", "bps", "B", "B", "B");
         for (int i = 0; i < 5; i++) {
             String step = JsonPath.read(body, "$.data.traffic[" + i + "].step");
             long slots = Duration.ofDays(30).toSeconds() / seconds(step);
@@ -75,7 +74,7 @@ class WholeServiceOverHttpTest {
         String query = """
                 query Mixed($from: DateTime!, $to: DateTime!) {
                   traffic(queries: [
-                    {from: $from, to: $to, resource: {tencentMnaRegion: {gatewayType: 0, accessRegion: "AP"}}}
+                    {from: $from, to: $to, step: "5m", resource: {tencentMnaRegion: {gatewayType: 0, accessRegion: "AP"}}}
                     {from: $from, to: $to, resource: {zenlayerPrivateConnect: {privateConnectId: "missing-http"}}}
                     {from: $from, to: $to, resource: {qingcloudWan: {zone: "pek3", resource: "wacc-1", accessType: "cpe"}}}
                   ]) { source billing95 }

@@ -12,7 +12,8 @@ final class Queries {
 
     /**
      * One link of each of the five sources over {@code [from, to)}; {@code month} asks for billing95 only; links of
-     * another {@code name} are other resources (for MNA, whose regions are few, another window is needed too).
+     * another {@code name} are other resources (for MNA, whose regions are few, another window is needed too). MNA is
+     * asked at 5 minutes: its derived bit rate is what billing95 needs (hourly, it would answer an INVALID_QUERY).
      */
     static String fiveSources(Instant from, Instant to, boolean month, String name) {
         String fields = month
@@ -22,7 +23,7 @@ final class Queries {
         String query = "query Q($from: DateTime!, $to: DateTime!) { traffic(queries: ["
                 + "{key: \\\"tunnel\\\", from: $from, to: $to, resource: {tencentVpnConnection: {region: \\\"ap-guangzhou\\\", "
                 + "vpcId: \\\"vpc-1\\\", vpnGwId: \\\"vpngw-1\\\", vpnConnId: \\\"vpnx-" + name + "\\\"}}} "
-                + "{key: \\\"mna\\\", from: $from, to: $to, resource: {tencentMnaRegion: {gatewayType: 0, accessRegion: \\\"AP\\\"}}} "
+                + "{key: \\\"mna\\\", from: $from, to: $to, step: \\\"5m\\\", resource: {tencentMnaRegion: {gatewayType: 0, accessRegion: \\\"AP\\\"}}} "
                 + "{key: \\\"sdwan\\\", from: $from, to: $to, resource: {qingcloudWan: {zone: \\\"pek3\\\", resource: \\\"wacc-" + name + "\\\", "
                 + "accessType: \\\"cpe\\\"}}} "
                 + "{key: \\\"pc\\\", from: $from, to: $to, resource: {zenlayerPrivateConnect: {privateConnectId: \\\"pc-" + name + "\\\"}}} "

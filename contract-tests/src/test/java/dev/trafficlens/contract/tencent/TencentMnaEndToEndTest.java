@@ -93,6 +93,28 @@ class TencentMnaEndToEndTest {
     }
 
     @Test
+    void a_five_minute_bit_rate_is_the_model_s_bytes_times_8_over_300_read_from_volume_requests_only() {
+        Instant from = NOW.minus(Duration.ofDays(2));
+
+        TrafficResult result = run(TrafficQuery.of(new TencentMnaRegion(0, Optional.of("AP")), from, NOW)
+                .withStep(Step.FIVE_MINUTES).withMetrics(Metric.BITRATE_OUT)).result().get();
+
+        TrafficSeries out = result.series(Metric.BITRATE_OUT).orElseThrow();
+        assertThat(result.series()).hasSize(1);
+        assertThat(result.isDerived(Metric.BITRATE_OUT)).isTrue();
+        double[] expected = new double[2 * 288];
+        for (int i = 0; i < expected.length; i++) {
+            long slot = from.getEpochSecond() + 300L * i;
+            expected[i] = sandbox.traffic().isGap("mna-0-AP", slot) ? Double.NaN
+                    : sandbox.traffic().bytesInSlot("mna-0-AP", TrafficModel.Direction.OUT, slot) * 8 / 300;
+        }
+        assertThat(out.values()).containsExactly(expected);
+        assertThat(out.presentCount()).isLessThan(out.size());
+        // One request, of Type 1 (uplink bytes): the vendor is never asked for a bit rate.
+        assertThat(sandbox.calls().of("GetFlowStatisticByRegion")).isEqualTo(1);
+    }
+
+    @Test
     void vendor_errors_arrive_as_their_kinds() {
         sandbox.faults().add(FaultRule.forResources("mna-1-EU", FaultRule.Kind.SERVER_ERROR));
         sandbox.faults().add(FaultRule.forResources("mna-1-AP", FaultRule.Kind.THROTTLED));

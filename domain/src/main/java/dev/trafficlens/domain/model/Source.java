@@ -25,6 +25,8 @@ public enum Source {
     /**
      * Tencent Cloud API 3.0 mna GetFlowStatisticByRegion: bytes per bucket, 7 days a call, 30 days kept, 20 calls/s.
      * The API page documents hourly and daily buckets (hourly is the default here); the vendor's SDK adds 1m and 5m.
+     * From 1m and 5m buckets trafficlens derives the bit rate (bytes × 8 ÷ bucket seconds), which makes the region
+     * billable like the other sources; an hourly or daily average rate is no 5-minute billing figure, so those give none.
      */
     TENCENT_MNA_REGION("tencent.mna-region", "Tencent Cloud", "GetFlowStatisticByRegion",
             new SourceLimits(
@@ -33,6 +35,9 @@ public enum Source {
                     Duration.ofDays(7),
                     Optional.of(Duration.ofDays(30)),
                     Set.of(Metric.VOLUME_IN, Metric.VOLUME_OUT, Metric.VOLUME_TOTAL),
+                    Set.of(DerivedMetric.bitRateFromVolume(Direction.IN, Set.of(Step.ONE_MINUTE, Step.FIVE_MINUTES)),
+                            DerivedMetric.bitRateFromVolume(Direction.OUT, Set.of(Step.ONE_MINUTE, Step.FIVE_MINUTES)),
+                            DerivedMetric.bitRateFromVolume(Direction.TOTAL, Set.of(Step.ONE_MINUTE, Step.FIVE_MINUTES))),
                     RateLimit.documentedPerSecond(20))),
 
     /**

@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +42,9 @@ import java.util.function.LongSupplier;
 /**
  * Runs traffic queries: validates each one, plans its window into vendor-legal calls, fans all calls of all queries
  * out at once (each source behind its own {@link SourceGate}), coalesces identical calls, then stitches each query's
- * answers into series with gaps marked and resamples them to the query's step. A query fails alone, with every reason;
- * once a call shows its resource unknown or its key refused, the calls that would fail alike are not sent
- * ({@link RunCalls}).
+ * answers into series with gaps marked, derives the metrics the source derives (Tencent MNA's bit rate from its
+ * bytes) at the fetch step, and resamples them to the query's step. A query fails alone, with every reason; once a
+ * call shows its resource unknown or its key refused, the calls that would fail alike are not sent ({@link RunCalls}).
  */
 public final class TrafficQueryService implements QueryTraffic {
 
@@ -92,7 +93,7 @@ public final class TrafficQueryService implements QueryTraffic {
         List<Validation<List<QueryProblem>, CallPlan>> plans = new ArrayList<>(queries.size());
         int totalCalls = 0;
         for (TrafficQuery query : queries) {
-            Validation<List<QueryProblem>, CallPlan> plan = plan(query, now);
+            Validation<List<QueryProblem>, CallPlan> plan = withMetricsChecked(query, plan(query, now));
             plans.add(plan);
             totalCalls += plan.map(valid -> valid.calls().size()).getOrElse(0);
         }
@@ -131,10 +132,24 @@ public final class TrafficQueryService implements QueryTraffic {
                 });
     }
 
+    /** {@code plan}, failed also by the query's metrics that its step cannot give, every problem reported at once. */
+    private static Validation<List<QueryProblem>, CallPlan> withMetricsChecked(
+            TrafficQuery query, Validation<List<QueryProblem>, CallPlan> plan) {
+        Validation<Seq<QueryProblem>, Set<Metric>> metrics = query.effectiveMetrics();
+        if (metrics.isValid()) {
+            return plan;
+        }
+        List<QueryProblem> problems = new ArrayList<>(plan.isInvalid() ? plan.getError() : List.of());
+        problems.addAll(metrics.getError().toJavaList());
+        return Validation.invalid(problems);
+    }
+
     private CompletableFuture<QueryOutcome> answer(TrafficQuery query, CallPlan plan, RunCalls calls) {
-        Set<Metric> metrics = query.effectiveMetrics();
+        Set<Metric> metrics = query.effectiveMetrics().get(); // checked when planned
+        // The vendor is asked for what it serves: a derived metric's basis instead of the metric.
+        Set<Metric> fetched = query.resource().source().limits().fetchedMetrics(metrics);
         List<PlannedCall> planned = plan.calls().stream()
-                .map(window -> new PlannedCall(query.resource(), window, plan.fetchStep(), metrics))
+                .map(window -> new PlannedCall(query.resource(), window, plan.fetchStep(), fetched))
                 .toList();
         List<CompletableFuture<Either<SourceFailure, SourceAnswer>>> answers = planned.stream()
                 .map(calls::answer)
@@ -164,17 +179,25 @@ public final class TrafficQueryService implements QueryTraffic {
         if (!failures.isEmpty()) {
             return QueryOutcome.failure(query, List.copyOf(failures));
         }
-        List<TrafficSeries> series = new ArrayList<>(metrics.size());
-        for (Metric metric : metrics) {
+        Source source = query.resource().source();
+        Map<Metric, TrafficSeries> stitched = new HashMap<>();
+        for (Metric fetched : source.limits().fetchedMetrics(metrics)) {
             List<Chunk> chunks = new ArrayList<>(calls.size());
             for (int i = 0; i < calls.size(); i++) {
                 PlannedCall call = calls.get(i);
                 // A metric the answer lacks leaves its slots missing: a gap, reported as one.
-                answers.get(i).get().series(metric).ifPresent(found -> chunks.add(new Chunk(call.window(), found)));
+                answers.get(i).get().series(fetched).ifPresent(found -> chunks.add(new Chunk(call.window(), found)));
             }
-            TrafficSeries stitched = SeriesStitcher.stitch(metric, plan.window(), plan.fetchStep(), chunks);
+            stitched.put(fetched, SeriesStitcher.stitch(fetched, plan.window(), plan.fetchStep(), chunks));
+        }
+        List<TrafficSeries> series = new ArrayList<>(metrics.size());
+        for (Metric metric : metrics) {
+            // Derived at the fetch step, before resampling: a 15-minute bit rate is the mean of three 5-minute ones.
+            TrafficSeries fetchStepSeries = source.limits().derivation(metric)
+                    .map(derived -> derived.derive(stitched.get(derived.basis())))
+                    .orElseGet(() -> stitched.get(metric));
             ResampleMode mode = query.resampleMode().orElse(ResampleMode.defaultFor(metric.quantity()));
-            series.add(Resampler.resample(stitched, plan.step(), mode));
+            series.add(Resampler.resample(fetchStepSeries, plan.step(), mode));
         }
         List<VendorSummary> summaries = new ArrayList<>();
         for (int i = 0; i < calls.size(); i++) {
@@ -184,8 +207,7 @@ public final class TrafficQueryService implements QueryTraffic {
             }
         }
         return QueryOutcome.success(query, new TrafficResult(
-                query.key(), query.resource().source(), plan.window(), plan.step(), series, summaries,
-                plan.warnings()));
+                query.key(), source, plan.window(), plan.step(), series, summaries, plan.warnings()));
     }
 
     /** An adapter's answer that cannot be stitched: a series at another step or of a metric nobody asked for. */

@@ -2,10 +2,12 @@ package dev.trafficlens.domain.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.trafficlens.domain.model.ErrorKind;
 import dev.trafficlens.domain.model.Metric;
 import dev.trafficlens.domain.model.Source;
 import dev.trafficlens.domain.model.SourceFailure;
 import dev.trafficlens.domain.model.Step;
+import dev.trafficlens.domain.model.TencentMnaRegion;
 import dev.trafficlens.domain.model.TrafficSeries;
 import dev.trafficlens.domain.model.ZenlayerPrivateConnect;
 import dev.trafficlens.domain.port.in.QueryOutcome;
@@ -24,12 +26,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
 
-/** The README's library examples, compiled and run so they cannot drift from the code. */
+/** The README's library examples (domain section), compiled and run so they cannot drift from the code. */
 class LibraryExampleTest {
 
     @Test
@@ -88,5 +91,30 @@ class LibraryExampleTest {
 
         assertThat(outcomes.get(0).result().get().billing95(BillingRule.PER_INTERVAL_MAX)).hasValue(100e6);
         assertThat(outcomes.get(0).result().get().series(Metric.BITRATE_IN).orElseThrow().size()).isEqualTo(24 * 288);
+    }
+
+    @Test
+    void tencent_mna_bit_rates_are_derived_at_five_minutes_and_refused_hourly() {
+        // README: derived
+        TrafficQuery fiveMinutes = TrafficQuery.of(new TencentMnaRegion(0, Optional.of("AP")),
+                Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-25T00:00:00Z")).withStep(Step.FIVE_MINUTES);
+        // fiveMinutes.effectiveMetrics(): BITRATE_IN, BITRATE_OUT, BITRATE_TOTAL (derived), VOLUME_IN, VOLUME_OUT, VOLUME_TOTAL
+
+        TrafficQuery hourlyBitRate = fiveMinutes.withStep(Step.ONE_HOUR).withMetrics(Metric.BITRATE_IN);
+        hourlyBitRate.effectiveMetrics().getError().forEach(problem -> System.out.println(problem.kind() + " " + problem));
+        // INVALID_QUERY metrics: tencent.mna-region has no BITRATE_IN at step 1h: BITRATE_IN = VOLUME_IN × 8 ÷ bucket
+        // seconds, derived only from 1m or 5m buckets; step 1h is read from 1h buckets, and a percentile of 1h averages is
+        // not a 5-minute billing figure: ask for step 1m, 5m, 15m or 30m
+        // README: end
+
+        assertThat(fiveMinutes.effectiveMetrics().get()).containsExactly(Metric.BITRATE_IN, Metric.BITRATE_OUT,
+                Metric.BITRATE_TOTAL, Metric.VOLUME_IN, Metric.VOLUME_OUT, Metric.VOLUME_TOTAL);
+        assertThat(hourlyBitRate.effectiveMetrics().getError()).singleElement().satisfies(problem -> {
+            assertThat(problem.kind()).isEqualTo(ErrorKind.INVALID_QUERY);
+            assertThat(problem.toString()).isEqualTo("metrics: tencent.mna-region has no BITRATE_IN at step 1h: "
+                    + "BITRATE_IN = VOLUME_IN × 8 ÷ bucket seconds, derived only from 1m or 5m buckets; step 1h is read "
+                    + "from 1h buckets, and a percentile of 1h averages is not a 5-minute billing figure: ask for step "
+                    + "1m, 5m, 15m or 30m");
+        });
     }
 }

@@ -3,6 +3,8 @@ package dev.trafficlens.domain.port.in;
 import dev.trafficlens.domain.model.Metric;
 import dev.trafficlens.domain.model.QueryProblem;
 import dev.trafficlens.domain.model.ResourceRef;
+import dev.trafficlens.domain.model.Source;
+import dev.trafficlens.domain.model.SourceLimits;
 import dev.trafficlens.domain.model.Step;
 import dev.trafficlens.domain.model.TimeWindow;
 import dev.trafficlens.domain.plan.ResampleMode;
@@ -17,9 +19,10 @@ import java.util.Set;
 
 /**
  * One question: the traffic of a resource over {@code [from, to)}. The window is widened to the step grid. An empty
- * step means the source's default step; empty metrics mean every metric the source serves; an empty resample mode
- * means AVG for rates and SUM for volumes. {@link #validate} reports every problem at once; the constructor refuses
- * the same with an exception. Checks that need the clock (retention) happen when the query runs.
+ * step means the source's default step; empty metrics mean every metric the source offers at that step
+ * ({@link #effectiveMetrics()}); an empty resample mode means AVG for rates and SUM for volumes. {@link #validate}
+ * reports every problem at once; the constructor refuses the same with an exception. Checks that need the step's
+ * buckets (a derived metric) or the clock (retention) happen when the query runs.
  */
 public record TrafficQuery(
         Optional<String> key,
@@ -82,15 +85,30 @@ public record TrafficQuery(
         return new TimeWindow(from, to);
     }
 
-    /** The metrics to fetch, in the source's order: the requested ones, or all the source serves. */
-    public Set<Metric> effectiveMetrics() {
-        Set<Metric> served = resource.source().limits().metrics();
+    /**
+     * The metrics this query reports, in the source's order: the requested ones, or every metric the source offers
+     * at the query's step (for Tencent MNA: volumes at every step, and the derived bit rates at steps read from 1m or
+     * 5m buckets). A requested metric the step cannot give is a problem of {@code metrics} saying why.
+     */
+    public Validation<Seq<QueryProblem>, Set<Metric>> effectiveMetrics() {
+        Source source = resource.source();
+        SourceLimits limits = source.limits();
+        Step reported = step.orElse(limits.defaultStep());
         if (metrics.isEmpty()) {
-            return served;
+            return Validation.valid(limits.metricsAt(reported));
         }
         Set<Metric> ordered = new LinkedHashSet<>();
-        served.stream().filter(metrics::contains).forEach(ordered::add);
-        return ordered;
+        List<QueryProblem> problems = List.empty();
+        for (Metric metric : limits.offeredMetrics()) {
+            if (metrics.contains(metric)) {
+                ordered.add(metric);
+                Optional<String> refusal = limits.derivationRefusal(source.id(), metric, reported);
+                if (refusal.isPresent()) {
+                    problems = problems.append(QueryProblem.invalid("metrics", refusal.get()));
+                }
+            }
+        }
+        return problems.isEmpty() ? Validation.valid(ordered) : Validation.invalid(problems);
     }
 
     private static Seq<QueryProblem> problems(ResourceRef resource, Instant from, Instant to, Set<Metric> metrics) {
@@ -108,7 +126,7 @@ public record TrafficQuery(
             problems = problems.append(QueryProblem.invalid("to", "expected a time after from (" + from + "), got " + to));
         }
         if (resource != null && metrics != null) {
-            Set<Metric> served = resource.source().limits().metrics();
+            Set<Metric> served = resource.source().limits().offeredMetrics();
             for (Metric metric : metrics) {
                 if (!served.contains(metric)) {
                     problems = problems.append(QueryProblem.invalid("metrics", resource.source().id()

@@ -3,6 +3,7 @@ package dev.trafficlens.domain.port.in;
 import dev.trafficlens.domain.model.Direction;
 import dev.trafficlens.domain.model.Metric;
 import dev.trafficlens.domain.model.Quantity;
+import dev.trafficlens.domain.model.QueryProblem;
 import dev.trafficlens.domain.model.QueryWarning;
 import dev.trafficlens.domain.model.Source;
 import dev.trafficlens.domain.model.Step;
@@ -54,14 +55,28 @@ public record TrafficResult(
                 .toList();
     }
 
+    /** Whether trafficlens computed {@code metric} from another the vendor serves (Tencent MNA's bit rate). */
+    public boolean isDerived(Metric metric) {
+        return source.limits().derivation(metric).isPresent();
+    }
+
+    /**
+     * Why this result holds no {@code metric} although its source offers it: a derived metric its step is too coarse
+     * for (Tencent MNA's bit rate at 1h or 1d), as a problem of the query's {@code step}; empty otherwise.
+     */
+    public Optional<QueryProblem> refusal(Metric metric) {
+        return source.limits().derivationRefusal(source.id(), metric, step)
+                .map(reason -> QueryProblem.invalid("step", reason));
+    }
+
     public Optional<SeriesStatistics> statistics(Metric metric, StatisticsRequest request) {
         return series(metric).map(each -> SeriesStatistics.of(each, request));
     }
 
     /**
-     * The p95 bit rate billed under {@code rule}, by nearest rank with missing samples skipped; empty when the source
-     * has no inbound and outbound bit rate or no interval had a sample. Bill on the native 5-minute step: a coarser
-     * step averages bursts away.
+     * The p95 bit rate billed under {@code rule}, by nearest rank with missing samples skipped; empty when the result
+     * has no inbound and outbound bit rate (see {@link #refusal} for why, when the source derives it) or no interval
+     * had a sample. Bill on the native 5-minute step: a coarser step averages bursts away.
      */
     public OptionalDouble billing95(BillingRule rule) {
         Optional<TrafficSeries> in = series(Metric.BITRATE_IN);
