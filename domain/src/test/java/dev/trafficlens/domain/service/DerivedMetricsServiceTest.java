@@ -148,7 +148,8 @@ class DerivedMetricsServiceTest {
 
         QueryOutcome daily = run(service, TrafficQuery.of(REGION, NOV_1, NOV_1.plus(Duration.ofDays(3)))
                 .withStep(Step.ONE_DAY).withMetrics(Metric.BITRATE_IN, Metric.VOLUME_IN)).get(0);
-        QueryOutcome tooOld = run(service, TrafficQuery.of(REGION, NOV_1.minus(Duration.ofDays(60)), NOV_1)
+        QueryOutcome tooOld = run(service, TrafficQuery.of(REGION, NOV_1.minus(Duration.ofDays(60)),
+                NOV_1.minus(Duration.ofDays(40)))
                 .withMetrics(Metric.BITRATE_TOTAL)).get(0);
 
         assertThat(daily.errors()).singleElement().satisfies(error -> {
