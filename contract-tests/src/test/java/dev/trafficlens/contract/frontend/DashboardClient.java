@@ -146,7 +146,8 @@ final class DashboardClient {
                 }
             }
             charts.add(new Chart(one.path("direction").asString(), one.path("unit").asString(),
-                    one.path("step").asString(), Instant.parse(one.path("start").asString()), samples,
+                    one.path("step").asString(), Instant.parse(one.path("start").asString()),
+                    one.path("derived").asBoolean(false), samples,
                     stats.isMissingNode() ? null
                             : new Stats(stats.path("count").asInt(), stats.path("missing").asInt(),
                                     stats.path("coverage").asDouble(), number(stats.path("max")), p95)));
@@ -164,12 +165,16 @@ final class DashboardClient {
     record SourceRow(String id, boolean configured, String defaultStep, Integer retentionDays) {
     }
 
-    /** A link's panel; {@code billing95} is null where the source reports no bit rate. */
+    /** A link's panel; {@code billing95} is null where the source has no bit rate at the panel's step. */
     record Panel(String key, String source, String step, Double billing95, List<Chart> charts) {
     }
 
-    /** One line of a chart: {@code values[i]} is the sample at {@code start + i * step}, NaN where none was taken. */
-    record Chart(String direction, String unit, String step, Instant start, double[] values, Stats stats) {
+    /**
+     * One line of a chart: {@code values[i]} is the sample at {@code start + i * step}, NaN where none was taken;
+     * {@code derived} when the service computed it from another metric (Tencent MNA's bit rate from its bytes).
+     */
+    record Chart(String direction, String unit, String step, Instant start, boolean derived, double[] values,
+                 Stats stats) {
     }
 
     record Stats(int count, int missing, double coverage, Double max, Double p95) {

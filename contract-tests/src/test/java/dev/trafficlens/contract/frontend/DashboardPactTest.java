@@ -116,33 +116,34 @@ class DashboardPactTest {
     public RequestResponsePact monthOverview(PactDslWithProvider builder) {
         PactDslJsonBody body = new PactDslJsonBody();
         PactDslJsonArray traffic = body.object("data").array("traffic");
-        billedPanel(traffic, "tunnel", "tencent.vpn-connection");
-        // Tencent MNA counts bytes only: no bit-rate chart and no p95 bill, at its hourly step.
-        traffic.object().stringValue("key", "mna").stringValue("source", "tencent.mna-region").stringValue("step", "1h")
-                .nullValue("billing95").array("series").closeArray().closeObject();
-        billedPanel(traffic, "sdwan", "qingcloud.wan-access");
-        billedPanel(traffic, "pc", "zenlayer.private-connect");
-        billedPanel(traffic, "cr", "zenlayer.cloud-router");
+        billedPanel(traffic, "tunnel", "tencent.vpn-connection", false, "IN", "OUT");
+        // Tencent MNA counts bytes; asked at 5m, its bit rate in, out and in total is derived from them and billed.
+        billedPanel(traffic, "mna", "tencent.mna-region", true, "IN", "OUT", "TOTAL");
+        billedPanel(traffic, "sdwan", "qingcloud.wan-access", false, "IN", "OUT");
+        billedPanel(traffic, "pc", "zenlayer.private-connect", false, "IN", "OUT");
+        billedPanel(traffic, "cr", "zenlayer.cloud-router", false, "IN", "OUT");
         traffic.closeArray().closeObject();
         oneRuleSetForAllCharts(body);
         return post(builder, LAST_30_DAYS, "the dashboard's MonthOverview query over one link on each of the five "
                 + "sources", "month-overview", false, body);
     }
 
-    private static void billedPanel(PactDslJsonArray traffic, String key, String source) {
+    private static void billedPanel(
+            PactDslJsonArray traffic, String key, String source, boolean derived, String... directions) {
         PactDslJsonBody panel = traffic.object().stringValue("key", key).stringValue("source", source)
                 .stringValue("step", "5m").and("billing95", 1.6e8, A_NUMBER);
-        bitRateCharts(panel.array("series")).closeArray();
+        bitRateCharts(panel.array("series"), derived, directions).closeArray();
         panel.closeObject();
     }
 
-    /** The IN and OUT bit-rate charts of a month: a value per five minutes from the window's start, null = gap. */
-    private static PactDslJsonArray bitRateCharts(PactDslJsonArray series) {
-        for (String direction : new String[] {"IN", "OUT"}) {
+    /** The bit-rate charts of a month: a value per five minutes from the window's start, null = gap. */
+    private static PactDslJsonArray bitRateCharts(PactDslJsonArray series, boolean derived, String... directions) {
+        for (String direction : directions) {
             PactDslJsonBody chart = series.object()
                     .stringValue("direction", direction)
                     .stringValue("unit", "bps")
-                    .stringValue("step", "5m");
+                    .stringValue("step", "5m")
+                    .booleanValue("derived", derived);
             startsAtFrom(chart);
             chart.minArrayLike("values", DAY_OF_FIVE_MINUTES, numberOrNull(1.5e8), DAY_OF_FIVE_MINUTES);
             chart.object("stats")
@@ -191,19 +192,20 @@ class DashboardPactTest {
         assertThat(page.problems()).isEmpty();
         assertThat(page.panels()).extracting(Panel::key).containsExactly("tunnel", "mna", "sdwan", "pc", "cr");
         Panel mna = page.panels().get(1);
-        assertThat(mna.charts()).isEmpty();
-        assertThat(mna.billing95()).isNull();
+        assertThat(mna.charts()).extracting(Chart::direction).containsExactly("IN", "OUT", "TOTAL");
+        assertThat(mna.charts()).allSatisfy(chart -> assertThat(chart.derived()).isTrue());
         for (Panel panel : page.panels()) {
+            assertThat(panel.billing95()).isPositive();
             if (panel != mna) {
-                assertThat(panel.billing95()).isPositive();
                 assertThat(panel.charts()).extracting(Chart::direction).containsExactly("IN", "OUT");
-                assertThat(panel.charts()).allSatisfy(chart -> {
-                    assertThat(chart.unit()).isEqualTo("bps");
-                    assertThat(chart.start()).isEqualTo(FROM);
-                    assertThat(chart.values()).hasSizeGreaterThanOrEqualTo(DAY_OF_FIVE_MINUTES);
-                    assertThat(chart.stats().p95()).isPositive();
-                });
+                assertThat(panel.charts()).allSatisfy(chart -> assertThat(chart.derived()).isFalse());
             }
+            assertThat(panel.charts()).allSatisfy(chart -> {
+                assertThat(chart.unit()).isEqualTo("bps");
+                assertThat(chart.start()).isEqualTo(FROM);
+                assertThat(chart.values()).hasSizeGreaterThanOrEqualTo(DAY_OF_FIVE_MINUTES);
+                assertThat(chart.stats().p95()).isPositive();
+            });
         }
     }
 
@@ -213,7 +215,7 @@ class DashboardPactTest {
     public RequestResponsePact monthBill(PactDslWithProvider builder) {
         PactDslJsonBody body = new PactDslJsonBody();
         PactDslJsonBody aggregate = body.object("data").object("aggregate").and("billing95", 1.3e8, A_NUMBER);
-        bitRateCharts(aggregate.array("series")).closeArray();
+        bitRateCharts(aggregate.array("series"), false, "IN", "OUT").closeArray();
         aggregate.closeObject().closeObject();
         oneRuleSetForAllCharts(body);
         return post(builder, LAST_30_DAYS, "the dashboard's MonthBill query summing a Zenlayer private connect and "
@@ -229,6 +231,7 @@ class DashboardPactTest {
         assertThat(bill.billing95()).isPositive();
         assertThat(bill.charts()).extracting(Chart::direction).containsExactly("IN", "OUT");
         assertThat(bill.charts()).allSatisfy(chart -> {
+            assertThat(chart.derived()).isFalse();
             assertThat(chart.start()).isEqualTo(FROM);
             assertThat(chart.values()).hasSizeGreaterThanOrEqualTo(DAY_OF_FIVE_MINUTES);
         });
