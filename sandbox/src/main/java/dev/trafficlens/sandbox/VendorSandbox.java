@@ -29,7 +29,8 @@ import java.util.concurrent.TimeUnit;
 public final class VendorSandbox implements AutoCloseable {
 
     static {
-        // The JDK server otherwise waits on Nagle's algorithm: about 40 ms per keep-alive request.
+        // The JDK server otherwise waits on Nagle's algorithm: about 40 ms per keep-alive request
+        // (docs/architecture.md, build pitfall 9).
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 

@@ -15,7 +15,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signs a replayed GetWanMonitor query afresh (test-only, written from vendors.md §2.4, shared with neither the
+ * Signs a replayed GetWanMonitor query afresh (test-only, written from docs/vendors.md, shared with neither the
  * adapter nor the sandbox): a new {@code time_stamp}, then signature version 1 with HmacSHA256 over the path sent.
  */
 final class IaasResigner {

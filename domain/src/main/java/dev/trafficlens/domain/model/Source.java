@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The five vendor APIs trafficlens reads, each with its limits as the vendor documents them (see the seeds and
- * vendors.md). Where a vendor is silent, the limit is a conservative assumption and says so
+ * The five vendor APIs trafficlens reads, each with its limits as the vendor documents them (docs/vendors.md names the
+ * vendor document behind each). Where a vendor is silent, the limit is a conservative assumption and says so
  * ({@link RateLimit#documented()}, an empty {@link SourceLimits#retention()}).
  */
 public enum Source {

@@ -7,7 +7,7 @@ import dev.trafficlens.domain.model.TrafficSeries;
 /**
  * Turns a series into one at a coarser step. A coarse slot is missing only when every fine sample in it is; otherwise
  * it is made of the samples present. Billing percentiles belong on native 5-minute samples: averaging first biases
- * them downward (billing.md), so resample for charts, not for bills.
+ * them downward (docs/billing.md), so resample for charts, not for bills.
  */
 public final class Resampler {
 

@@ -1,6 +1,6 @@
 package dev.trafficlens.domain.stats;
 
-/** How inbound and outbound traffic of one link combine into one billable percentile (billing.md). */
+/** How inbound and outbound traffic of one link combine into one billable percentile (docs/billing.md). */
 public enum BillingRule {
     /** max(p(in), p(out)): the LibreNMS default. */
     HIGHER_DIRECTION,

@@ -28,7 +28,7 @@ final class DomainArchitecture {
                         "io.vavr..",
                         "org.apache.commons.statistics..",
                         "org.apache.commons.numbers..")
-                .because("the domain is a plain library reused without frameworks (architecture.md)");
+                .because("the domain is a plain library reused without frameworks (docs/architecture.md)");
     }
 
     /** No package of the domain reaches back into one that reaches it. */

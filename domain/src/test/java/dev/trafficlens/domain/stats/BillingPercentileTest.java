@@ -168,7 +168,7 @@ class BillingPercentileTest {
         }
     }
 
-    /** The billing rules as written in billing.md: list what the rule ranks, sort it, take the nearest rank. */
+    /** The billing rules as docs/billing.md states them: list what the rule ranks, sort it, take the nearest rank. */
     private static OptionalDouble bySorting(
             double[] in, double[] out, BillingRule rule, double percentile, MissingPolicy policy) {
         if (rule == BillingRule.HIGHER_DIRECTION) {

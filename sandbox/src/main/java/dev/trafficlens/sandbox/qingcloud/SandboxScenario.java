@@ -19,7 +19,7 @@ import java.util.function.Function;
  *   <li>{@code status=<HTTP status>}: once they pass, answer with this bare HTTP status (400 to 599, such as a
  *       gateway's 429 or 503) and no body;</li>
  *   <li>{@code example=documentation}: once the request passes every check, answer with the example response of
- *       the vendor's GetWanMonitor page (seed 001, without its {@code ......}), whatever the window.</li>
+ *       the vendor's GetWanMonitor page (without its {@code ......}), whatever the window.</li>
  *   <li>{@code omit=<from>/<to>[,<from>/<to>...]}: the resource has no sample in these half-open UTC windows
  *       (ISO-8601 instants), besides the traffic model's own gaps.</li>
  * </ul>

@@ -15,7 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Tencent's "signature method v1", as the legacy API v2 applies it to host + {@code /v2/index.php}: every parameter
  * but {@code Signature}, sorted by the bytes of its name, {@code _} in names read as {@code .}, joined with RAW decoded
- * values, behind {@code METHOD + host + path + "?"}; Base64 of HMAC-SHA1 or HMAC-SHA256 (vendors.md §1.4).
+ * values, behind {@code METHOD + host + path + "?"}; Base64 of HMAC-SHA1 or HMAC-SHA256 (docs/vendors.md).
  */
 final class LegacySignature {
 

@@ -18,8 +18,8 @@ import java.util.Set;
  *       sample;</li>
  *   <li>{@code gaps=none}: every slot has a sample: one the model has none for repeats the last one before it;</li>
  *   <li>{@code example=documentation}: once the request passes every check, the samples are those of the API
- *       document's example response (seed 000: {@code [1221, 1212, 787]}; seed 003: one bucket of 0 bytes at
- *       1735259400), whatever the window; {@code omit} still applies.</li>
+ *       document's example response (DescribeVpnConnMonitor: {@code [1221, 1212, 787]}; GetFlowStatisticByRegion:
+ *       one bucket of 0 bytes at 1735259400), whatever the window; {@code omit} still applies.</li>
  * </ul>
  * It lets a Pact provider state set up what the deterministic traffic cannot show, while the request, its signature
  * and every other rule stay real. Requests without the header are untouched.

@@ -11,7 +11,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Tencent Cloud API 3.0 TC3-HMAC-SHA256, step by step as vendors.md §6.2 gives it: payload hash, canonical request,
+ * Tencent Cloud API 3.0 TC3-HMAC-SHA256, step by step as docs/vendors.md gives it: payload hash, canonical request,
  * credential scope from the UTC date of {@code X-TC-Timestamp}, string to sign, derived key, lower-case hex signature.
  */
 final class Tc3Signature {

@@ -284,7 +284,7 @@ public final class TencentMnaSimulator implements VendorSimulator {
     private record Bucket(long start, double bytes) {
     }
 
-    /** The API document's example answer (seed 003): one bucket of 0 bytes, for {@code X-Sandbox-Scenario}. */
+    /** The API document's example answer: one bucket of 0 bytes, for {@code X-Sandbox-Scenario}. */
     private static final Bucket DOCUMENTED_BUCKET = new Bucket(1735259400L, 0);
 
     /**

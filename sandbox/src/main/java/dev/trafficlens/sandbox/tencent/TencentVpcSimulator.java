@@ -34,7 +34,7 @@ public final class TencentVpcSimulator implements VendorSimulator {
     private static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
     private static final DateTimeFormatter BEIJING_TIME =
             DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
-    /** The data of the API document's example response (seed 000), for {@code X-Sandbox-Scenario}. */
+    /** The data of the API document's example response, for {@code X-Sandbox-Scenario}. */
     private static final long[] DOCUMENTED_EXAMPLE = {1221, 1212, 787};
     private static final List<String> COMMON_PARAMETERS =
             List.of("Action", "Region", "Timestamp", "Nonce", "SecretId", "Signature");

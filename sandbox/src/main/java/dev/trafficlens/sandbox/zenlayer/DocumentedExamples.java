@@ -8,7 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The vendor's own example exchanges (seeds 002 and 004): the documented example request, with its placeholder ids and
+ * The vendor's own example exchanges (the two API pages'): the documented example request, with its placeholder ids and
  * times, gets the documented example response verbatim, field spelling included ({@code in}/{@code out} on the
  * private connect page, {@code internetRX}/{@code internetTX} on the cloud router page). Every other request is
  * served from TrafficModel. Authentication and the time rules still apply first.

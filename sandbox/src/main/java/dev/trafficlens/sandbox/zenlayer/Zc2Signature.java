@@ -8,7 +8,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Zenlayer's ZC2-HMAC-SHA256 signature, written from vendors.md 3.2 alone: a canonical request over the content type,
+ * Zenlayer's ZC2-HMAC-SHA256 signature, written from docs/vendors.md alone: a canonical request over the content type,
  * the host and the SHA-256 of the exact body (canonical URI always {@code /}, query always empty), a string to sign
  * with the timestamp, and a lower-case hex HMAC-SHA256 keyed with the raw AccessKeyPassword (no derivation).
  */

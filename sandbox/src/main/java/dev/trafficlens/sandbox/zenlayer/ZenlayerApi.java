@@ -30,8 +30,9 @@ enum ZenlayerApi {
     }
 
     /**
-     * The vendor's answer when the resource named by {@code parameter} does not exist. Seed 004 documents only the data
-     * centre's code; for an unknown cloud router the simulator uses the common OPERATION_FAILED_RESOURCE_NOT_FOUND.
+     * The vendor's answer when the resource named by {@code parameter} does not exist. The cloud router page documents
+     * only the data centre's code; for an unknown cloud router the simulator uses the common
+     * OPERATION_FAILED_RESOURCE_NOT_FOUND.
      */
     ZenlayerError notFound(String parameter) {
         return switch (parameter) {

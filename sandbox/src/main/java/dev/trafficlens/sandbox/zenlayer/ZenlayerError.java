@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The error codes the simulator answers with, each under the HTTP status Zenlayer documents for it (seeds 002 and
- * 004, the common error code page quoted in vendors.md 3.3). The wire code is the constant's name.
+ * The error codes the simulator answers with, each under the HTTP status Zenlayer documents for it (the two API
+ * pages and the common error code page, docs/vendors.md). The wire code is the constant's name.
  */
 enum ZenlayerError {
     AUTHFAILURE_INVALID_AUTHORIZATION(401, "The Authorization header is missing, malformed or names an unknown AccessKeyId."),

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Signature version 1 against every vector vendors.md §2.4 lists, published and self-computed. */
+/** Signature version 1 against every vector docs/vendors.md lists, published and self-computed. */
 class SignatureV1Test {
 
     private static final String SECRET = "SECRETACCESSKEY";

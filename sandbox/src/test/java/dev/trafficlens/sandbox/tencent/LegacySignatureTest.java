@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Every published signature v1 vector of vendors.md §1.4, rebuilt from its parameters, plus the self-computed one. */
+/** Every published signature v1 vector in docs/vendors.md, rebuilt from its parameters, plus the self-computed one. */
 class LegacySignatureTest {
 
     private static final String KEY = "Gu5t9xGARNpq86cd98joQYCN3Cozk1qA";

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
-/** The official TC3-HMAC-SHA256 vector of vendors.md §6.2 step by step, and the self-computed mna vector. */
+/** The official TC3-HMAC-SHA256 vector (docs/vendors.md) step by step, and the self-computed mna vector. */
 class Tc3SignatureTest {
 
     private static final String SECRET_KEY = "Gu5t9xGARNpq86cd98joQYCN3*******";

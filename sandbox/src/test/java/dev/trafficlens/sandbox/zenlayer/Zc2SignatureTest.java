@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
- * The simulator's ZC2-HMAC-SHA256 against every published vector of vendors.md 3.2. Zenlayer publishes no Java SDK on
+ * The simulator's ZC2-HMAC-SHA256 against every published vector in docs/vendors.md. Zenlayer publishes no Java SDK on
  * Maven Central, so these vectors are the reference the sandbox is held to.
  */
 class Zc2SignatureTest {

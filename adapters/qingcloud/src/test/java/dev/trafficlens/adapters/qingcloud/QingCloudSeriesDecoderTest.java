@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
-/** QingCloud's compression rules (vendors.md 2.2), decoded completely and strictly. */
+/** QingCloud's compression rules (docs/vendors.md, compressed series), decoded completely and strictly. */
 class QingCloudSeriesDecoderTest {
 
     private static final double NA = Double.NaN;

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** QingCloud signature version 1 against the vendor's published vectors (vendors.md 2.4), byte for byte. */
+/** QingCloud signature version 1 against the vendor's published vectors (docs/vendors.md), byte for byte. */
 class QingCloudSignerTest {
 
     private static final String ACCESS_KEY_ID = "QYACCESSKEYIDEXAMPLE";

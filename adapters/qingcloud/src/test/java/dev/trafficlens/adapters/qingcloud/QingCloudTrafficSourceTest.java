@@ -237,7 +237,7 @@ class QingCloudTrafficSourceTest {
 
     @Test
     void reports_the_seed_documents_example_with_its_ellipses_as_malformed_rather_than_guessing() {
-        vendor.then(StubVendor.Reply.json(200, Fixtures.text("seed-example-with-ellipsis.json")));
+        vendor.then(StubVendor.Reply.json(200, Fixtures.text("get-wan-monitor-documented-example-with-ellipsis.json")));
 
         SourceFailure failure = fetch(source(Clock.systemUTC()), anHour()).getLeft();
 
@@ -248,7 +248,7 @@ class QingCloudTrafficSourceTest {
 
     @Test
     void reads_the_seed_documents_example_cleaned_of_its_ellipses_with_traffic_in_bits() {
-        vendor.then(StubVendor.Reply.json(200, Fixtures.text("seed-example-cleaned.json")));
+        vendor.then(StubVendor.Reply.json(200, Fixtures.text("get-wan-monitor-documented-example-cleaned.json")));
         PlannedCall call = new PlannedCall(QingCloudWanAccess.of("pek3a", "waif-6bm6mt85", "vpc"),
                 TimeWindow.of("2020-05-09T05:15:00Z", "2020-05-09T05:40:00Z"), Step.FIVE_MINUTES, ALL);
 

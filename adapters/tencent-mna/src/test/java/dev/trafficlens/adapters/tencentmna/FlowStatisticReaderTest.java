@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** How GetFlowStatisticByRegion answers are read: the seed's example, the API's quirks, its errors, nonsense. */
+/** How GetFlowStatisticByRegion answers are read: the API page's example, the API's quirks, its errors, nonsense. */
 class FlowStatisticReaderTest {
 
     private static final double NAN = Double.NaN;
@@ -39,7 +39,7 @@ class FlowStatisticReaderTest {
         void the_seed_documents_example_is_one_zero_byte_sample_labelled_by_a_string_time() {
             TimeWindow halfPastMidnight = TimeWindow.of("2024-12-27T00:00:00Z", "2024-12-27T01:00:00Z");
 
-            MetricReading reading = success(read("seed-003-example-response.json", halfPastMidnight,
+            MetricReading reading = success(read("documented-example-response.json", halfPastMidnight,
                     Step.FIVE_MINUTES, Metric.VOLUME_TOTAL));
 
             TrafficSeries series = reading.series();
@@ -56,7 +56,7 @@ class FlowStatisticReaderTest {
         void the_seed_example_at_an_hourly_step_lies_between_hours_and_is_not_moved() {
             TimeWindow halfPastMidnight = TimeWindow.of("2024-12-27T00:00:00Z", "2024-12-27T02:00:00Z");
 
-            MetricReading reading = success(read("seed-003-example-response.json", halfPastMidnight,
+            MetricReading reading = success(read("documented-example-response.json", halfPastMidnight,
                     Step.ONE_HOUR, Metric.VOLUME_TOTAL));
 
             assertThat(reading.series().presentCount()).isZero();

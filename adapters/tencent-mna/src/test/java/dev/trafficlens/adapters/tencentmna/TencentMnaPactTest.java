@@ -158,8 +158,8 @@ class TencentMnaPactTest {
     @PactTestFor(pactMethod = "theSeedExample")
     void reads_the_api_documents_example(MockServer vendor) {
         assertThat(JsonBodies.MAPPER.readTree(seedExampleAnswer().getBody().toString()))
-                .as("the interaction answers with the seed document's example")
-                .isEqualTo(JsonBodies.MAPPER.readTree(Fixtures.bytes("seed-003-example-response.json")));
+                .as("the interaction answers with the API page's example")
+                .isEqualTo(JsonBodies.MAPPER.readTree(Fixtures.bytes("documented-example-response.json")));
 
         SourceAnswer answer = fetch(vendor, new PlannedCall(GATEWAY_0_MAINLAND,
                 TimeWindow.of("2024-12-27T00:00:00Z", "2024-12-27T01:00:00Z"), Step.FIVE_MINUTES,
@@ -314,7 +314,7 @@ class TencentMnaPactTest {
         return answer;
     }
 
-    /** The seed document's example answer, value for value, with the same matchers as any other answer. */
+    /** The API page's example answer, value for value, with the same matchers as any other answer. */
     private static PactDslJsonBody seedExampleAnswer() {
         PactDslJsonBody answer = new PactDslJsonBody();
         PactDslJsonBody response = answer.object("Response");

@@ -8,7 +8,7 @@ import java.util.HexFormat;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** TC3-HMAC-SHA256 against the vendor's published example and the self-computed mna vector of vendors.md 6.2. */
+/** TC3-HMAC-SHA256 against the vendor's published example and the self-computed mna vector (docs/vendors.md). */
 class TencentMnaSignerTest {
 
     /** The asterisks are part of the published keys. */

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Every published Tencent legacy v2 / API 3.0 v1 vector in vendors.md §1.4, byte for byte, plus this API's own. */
+/** Every published Tencent legacy v2 / API 3.0 v1 vector (docs/vendors.md), byte for byte, plus this API's own. */
 class TencentVpcSignerTest {
 
     private static final Secret KEY = Secret.of("Gu5t9xGARNpq86cd98joQYCN3Cozk1qA");

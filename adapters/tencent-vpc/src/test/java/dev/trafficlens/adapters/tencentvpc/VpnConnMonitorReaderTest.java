@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** How DescribeVpnConnMonitor bodies are read: the seed's example, the doc's loose shapes, and every error code. */
+/** How DescribeVpnConnMonitor bodies are read: the API page's example, its loose shapes, and every error code. */
 class VpnConnMonitorReaderTest {
 
     private final VpnConnMonitorReader reader =
@@ -19,7 +19,7 @@ class VpnConnMonitorReaderTest {
 
     @Test
     void the_seed_documents_own_example_has_a_trailing_comma_and_is_reported_malformed_not_guessed() {
-        SourceFailure failure = failure(reader.read(200, Fixtures.bytes("seed-example-with-trailing-comma.json")));
+        SourceFailure failure = failure(reader.read(200, Fixtures.bytes("documented-example-trailing-comma.json")));
 
         assertThat(failure.kind()).isEqualTo(ErrorKind.MALFORMED_RESPONSE);
         assertThat(failure.message()).contains("not JSON").contains("vpnx-1");
@@ -27,7 +27,7 @@ class VpnConnMonitorReaderTest {
 
     @Test
     void the_seed_example_with_its_comma_removed_reads_as_three_five_minute_values() {
-        assertThat(values(reader.read(200, Fixtures.bytes("seed-example-corrected.json"))))
+        assertThat(values(reader.read(200, Fixtures.bytes("documented-example-corrected.json"))))
                 .containsExactly(1221, 1212, 787);
     }
 
@@ -223,7 +223,7 @@ class VpnConnMonitorReaderTest {
 
     @Test
     void a_success_envelope_under_a_client_error_status_is_not_trusted() {
-        SourceFailure failure = failure(reader.read(404, Fixtures.bytes("seed-example-corrected.json")));
+        SourceFailure failure = failure(reader.read(404, Fixtures.bytes("documented-example-corrected.json")));
 
         assertThat(failure.kind()).isEqualTo(ErrorKind.VENDOR_ERROR);
     }

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Zenlayer's error codes (the two traffic APIs' own and the common ones of vendors.md 3.3) as the domain's error
+ * Zenlayer's error codes (the two traffic APIs' own and the common ones, docs/vendors.md) as the domain's error
  * kinds, worded for people. The code and request id always travel with the failure, so an operator can quote them.
  */
 final class ZenlayerErrorMap {

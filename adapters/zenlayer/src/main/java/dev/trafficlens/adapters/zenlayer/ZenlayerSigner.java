@@ -9,7 +9,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Zenlayer's ZC2-HMAC-SHA256 request signature (vendors.md 3.2): a SHA-256 of a fixed-shape canonical request over
+ * Zenlayer's ZC2-HMAC-SHA256 request signature (docs/vendors.md): a SHA-256 of a fixed-shape canonical request over
  * the body bytes, the Content-Type and the Host, HMAC'd with the raw access key password under the Unix timestamp.
  */
 final class ZenlayerSigner {

@@ -109,7 +109,7 @@ class ZenlayerCloudRouterPactTest {
         assertThat(in.valueAt(7)).isEqualTo(950_000);
     }
 
-    // --- the vendor's own example (seed 004), in the internetRX/internetTX spelling ---
+    // --- the vendor's documented example of DescribeCloudRouterDCToDCTraffic, internetRX/internetTX spelling ---
 
     @Pact(consumer = SdnPacts.CONSUMER)
     public RequestResponsePact theDocumentedExample(PactDslWithProvider builder) {

@@ -114,7 +114,7 @@ class ZenlayerPrivateConnectPactTest {
                 12_000, 12_100, nan, nan, nan, nan, nan, 12_500, 12_600, 12_700, 12_800, 12_900);
     }
 
-    // --- the vendor's own example (seed 002), in the doc pages' in/out spelling ---
+    // --- the vendor's documented example of DescribePrivateConnectTraffic, in the doc page's in/out spelling ---
 
     @Pact(consumer = SdnPacts.CONSUMER)
     public RequestResponsePact theDocumentedExample(PactDslWithProvider builder) {

@@ -84,7 +84,7 @@ class ZenlayerResponseParsingTest {
         PlannedCall call = call(new ZenlayerPrivateConnect("your-private-connect-id"),
                 TimeWindow.of("2023-01-01T00:00:00Z", "2023-01-02T00:00:00Z"), BOTH);
 
-        SourceAnswer answer = success(answer("seed-002-private-connect-day-in-out-spelling.json", call));
+        SourceAnswer answer = success(answer("private-connect-documented-example-in-out-spelling.json", call));
 
         TrafficSeries in = answer.series(Metric.BITRATE_IN).orElseThrow();
         assertThat(in.start()).isEqualTo(Instant.parse("2023-01-01T00:00:00Z"));
@@ -108,7 +108,7 @@ class ZenlayerResponseParsingTest {
         PlannedCall call = call(new ZenlayerCloudRouterDcPair("your-cloudrouter-id", "source-dc-id",
                 "destination-dc-id"), JAN_1, BOTH);
 
-        SourceAnswer answer = success(answer("seed-004-cloud-router-day-internet-rx-tx-spelling.json", call));
+        SourceAnswer answer = success(answer("cloud-router-documented-example-internet-rx-tx-spelling.json", call));
 
         assertStartsWith(answer.series(Metric.BITRATE_IN).orElseThrow(), 873034, 873034, 635218);
         assertStartsWith(answer.series(Metric.BITRATE_OUT).orElseThrow(), 11971, 11971, 9028);

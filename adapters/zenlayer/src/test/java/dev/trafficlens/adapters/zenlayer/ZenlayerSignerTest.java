@@ -6,7 +6,7 @@ import dev.trafficlens.adapters.support.Secret;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** ZC2-HMAC-SHA256 against every published vector of vendors.md 3.2, and the self-computed one for this API. */
+/** ZC2-HMAC-SHA256 against every published vector in docs/vendors.md, and the self-computed one for this API. */
 class ZenlayerSignerTest {
 
     private static byte[] utf8(String text) {

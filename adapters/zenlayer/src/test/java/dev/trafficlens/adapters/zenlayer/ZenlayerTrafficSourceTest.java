@@ -81,7 +81,7 @@ class ZenlayerTrafficSourceTest {
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.path()).isEqualTo("/api/v2/sdn");
         assertThat(request.rawQuery()).isNull();
-        // The seed's own example request, and the body of the self-computed signing vector, byte for byte.
+        // The API page's own example request, and the body of the self-computed signing vector, byte for byte.
         assertThat(request.bodyText()).isEqualTo("{\"privateConnectId\":\"your-private-connect-id\","
                 + "\"startTime\":\"2023-01-01T00:00:00Z\",\"endTime\":\"2023-01-01T23:59:59Z\"}");
         assertThat(request.header("Content-Type")).isEqualTo("application/json; charset=utf-8");
