@@ -48,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
  * answers, so the benchmark times the service's path and not a look-alike.
  */
 @BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
 @Warmup(iterations = 5, time = 2)
@@ -56,11 +56,16 @@ import tools.jackson.databind.json.JsonMapper;
 public class ValuesSerializationBenchmark {
 
     private static final String FIELDS = "key source series { direction quantity step start values }";
+    /** The load driver's dashboard: a day of the five links, with values, stats and billing. */
+    private static final String DASHBOARD_FIELDS = "key source billing95 series { direction quantity unit step start "
+            + "values stats(percentiles: [50, 95, 99]) { count missing coverage min max avg percentiles { p value } } }";
 
     private ConfigurableApplicationContext application;
     private WebGraphQlHandler graphql;
     private JsonMapper json;
     private Map<String, Object> body;
+    private Map<String, Object> dashboard;
+    private Map<String, Object> floor;
     private double[][] sameNumbers;
     private int expectedBytes;
 
@@ -76,9 +81,19 @@ public class ValuesSerializationBenchmark {
         json = application.getBean(JsonMapper.class);
 
         Instant to = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
-        body = Map.of("query", query(), "variables",
+        body = Map.of("query", query(FIELDS), "variables",
                 Map.of("from", to.minus(Duration.ofDays(30)).toString(), "to", to.toString()));
+        Instant dayEnd = Instant.now().truncatedTo(ChronoUnit.DAYS);
+        dashboard = Map.of("query", query(DASHBOARD_FIELDS), "variables",
+                Map.of("from", dayEnd.minus(Duration.ofDays(1)).toString(), "to", dayEnd.toString()));
+        floor = Map.of("query", "{ sources { id vendor configured defaultStep retentionDays } }");
 
+        for (Map<String, Object> other : List.of(dashboard, floor)) {
+            byte[] answer = execute(other).toByteArray();
+            if (new String(answer, java.nio.charset.StandardCharsets.UTF_8).contains("\"errors\"")) {
+                throw new IllegalStateException("the benchmark query failed: " + new String(answer, 0, Math.min(500, answer.length)));
+            }
+        }
         byte[] cold = serviceValuesQuery().toByteArray();
         byte[] warm = serviceValuesQuery().toByteArray();
         byte[] overHttp = postOverHttp();
@@ -108,10 +123,26 @@ public class ValuesSerializationBenchmark {
     /** The warm query through the service's GraphQL stack, written as its HTTP converter writes it. */
     @Benchmark
     public ByteArrayOutputStream serviceValuesQuery() {
+        return execute(body);
+    }
+
+    /** The load driver's warm dashboard query (a day of five links with stats), in-process: what it costs the service. */
+    @Benchmark
+    public ByteArrayOutputStream serviceDashboardQuery() {
+        return execute(dashboard);
+    }
+
+    /** The load driver's floor, {@code { sources { ... } }}, in-process. */
+    @Benchmark
+    public ByteArrayOutputStream serviceSourcesQuery() {
+        return execute(floor);
+    }
+
+    private ByteArrayOutputStream execute(Map<String, Object> query) {
         WebGraphQlRequest request = new WebGraphQlRequest(URI.create("http://localhost/graphql"), jsonHeaders(), null,
-                null, Map.of(), body, "benchmark", Locale.ROOT);
+                null, Map.of(), query, "benchmark", Locale.ROOT);
         WebGraphQlResponse response = graphql.handleRequest(request).block();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(expectedBytes + 1024);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(expectedBytes, 8192) + 1024);
         json.writeValue(out, response.toMap());
         return out;
     }
@@ -124,7 +155,7 @@ public class ValuesSerializationBenchmark {
         return out;
     }
 
-    private static String query() {
+    private static String query(String fields) {
         return "query Month($from: DateTime!, $to: DateTime!) { traffic(queries: ["
                 + "{key: \"tunnel\", from: $from, to: $to, resource: {tencentVpnConnection: {region: \"ap-guangzhou\", "
                 + "vpcId: \"vpc-1\", vpnGwId: \"vpngw-1\", vpnConnId: \"vpnx-bench\"}}} "
@@ -134,7 +165,7 @@ public class ValuesSerializationBenchmark {
                 + "{key: \"pc\", from: $from, to: $to, resource: {zenlayerPrivateConnect: {privateConnectId: \"pc-bench\"}}} "
                 + "{key: \"cr\", from: $from, to: $to, resource: {zenlayerCloudRouter: {cloudRouterId: \"cr-bench\", "
                 + "sourceDcId: \"dc-a\", destinationDcId: \"dc-z\"}}}"
-                + "]) { " + FIELDS + " } }";
+                + "]) { " + fields + " } }";
     }
 
     private static HttpHeaders jsonHeaders() {
