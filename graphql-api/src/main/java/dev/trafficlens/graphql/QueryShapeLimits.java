@@ -1,8 +1,19 @@
 package dev.trafficlens.graphql;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import graphql.ExecutionResult;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.Instrumentation;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.language.Document;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -11,6 +22,11 @@ import org.springframework.core.env.Environment;
  * Refuses queries too deep or too large before any field runs, so that a hostile or careless query (deep nesting,
  * thousands of aliases) costs the service almost nothing: {@code trafficlens.limits.max-query-depth} and
  * {@code trafficlens.limits.max-query-complexity} (one point per selected field, aliases included).
+ *
+ * <p>Each check walks the whole operation, arguments coerced, which cost a warm dashboard request about a sixth of
+ * its time (docs/performance.md). An operation that passed is remembered by its parsed document (the same object
+ * while the preparsed-document cache holds it), operation name and variables, which together fix its shape
+ * ({@code @include}/{@code @skip} read variables), and is not walked again.
  */
 @Configuration(proxyBeanMethods = false)
 public class QueryShapeLimits {
@@ -19,16 +35,56 @@ public class QueryShapeLimits {
     static final int DEFAULT_MAX_DEPTH = 15;
     /** A five-source dashboard query with series, stats and billing selects about 100 fields. */
     static final int DEFAULT_MAX_COMPLEXITY = 2_000;
+    /** Distinct operations remembered per limit; a dashboard sends a handful. */
+    private static final int REMEMBERED_SHAPES = 1_000;
 
     @Bean
     Instrumentation maxQueryDepth(Environment environment) {
+        PassedShapes passed = new PassedShapes();
         return new MaxQueryDepthInstrumentation(
-                environment.getProperty("trafficlens.limits.max-query-depth", Integer.class, DEFAULT_MAX_DEPTH));
+                environment.getProperty("trafficlens.limits.max-query-depth", Integer.class, DEFAULT_MAX_DEPTH)) {
+            @Override
+            public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+                    InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+                return passed.checkOnce(parameters, () -> super.beginExecuteOperation(parameters, state));
+            }
+        };
     }
 
     @Bean
     Instrumentation maxQueryComplexity(Environment environment) {
+        PassedShapes passed = new PassedShapes();
         return new MaxQueryComplexityInstrumentation(environment.getProperty(
-                "trafficlens.limits.max-query-complexity", Integer.class, DEFAULT_MAX_COMPLEXITY));
+                "trafficlens.limits.max-query-complexity", Integer.class, DEFAULT_MAX_COMPLEXITY)) {
+            @Override
+            public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+                    InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+                return passed.checkOnce(parameters, () -> super.beginExecuteOperation(parameters, state));
+            }
+        };
+    }
+
+    /** What fixes an operation's shape; documents compare by identity. */
+    private record Shape(Document document, String operationName, Map<String, Object> variables) {
+    }
+
+    /** The operations that passed one limit. */
+    private static final class PassedShapes {
+
+        private final Cache<Shape, Boolean> passed = Caffeine.newBuilder().maximumSize(REMEMBERED_SHAPES).build();
+
+        /** Runs {@code check} (which throws to refuse) unless this operation passed it before. */
+        InstrumentationContext<ExecutionResult> checkOnce(InstrumentationExecuteOperationParameters parameters,
+                                                          Supplier<InstrumentationContext<ExecutionResult>> check) {
+            ExecutionContext execution = parameters.getExecutionContext();
+            Shape shape = new Shape(execution.getDocument(), execution.getExecutionInput().getOperationName(),
+                    execution.getCoercedVariables().toMap());
+            if (passed.getIfPresent(shape) != null) {
+                return SimpleInstrumentationContext.noOp();
+            }
+            InstrumentationContext<ExecutionResult> context = check.get();
+            passed.put(shape, Boolean.TRUE);
+            return context;
+        }
     }
 }

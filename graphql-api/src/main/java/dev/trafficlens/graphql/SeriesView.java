@@ -37,12 +37,8 @@ public record SeriesView(TrafficSeries series, boolean derived) {
         return series.start();
     }
 
-    public List<Double> values() {
-        List<Double> values = new ArrayList<>(series.size());
-        for (int i = 0; i < series.size(); i++) {
-            values.add(series.isPresent(i) ? series.valueAt(i) : null);
-        }
-        return values;
+    public SampleValues values() {
+        return new SampleValues(series);
     }
 
     public List<PointView> points() {

@@ -6,6 +6,7 @@ import com.netflix.graphql.dgs.DgsDefaultPreparsedDocumentProvider;
 import com.netflix.graphql.dgs.DgsQueryExecutor;
 import graphql.ExecutionResult;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -56,6 +57,25 @@ class QueryShapeLimitsTest {
         assertThat(preparsedDocuments).isInstanceOf(DgsDefaultPreparsedDocumentProvider.class);
         assertThat(again.getErrors()).isNotEmpty();
         assertThat(again.getErrors().get(0).getMessage()).containsIgnoringCase("depth");
+    }
+
+    @Test
+    void an_operation_that_passed_is_checked_again_when_its_variables_make_it_larger() {
+        StringBuilder query = new StringBuilder("query Q($all: Boolean!) { sources { id }");
+        for (int i = 0; i < 60; i++) {
+            query.append(" s").append(i).append(": sources @include(if: $all) { id }");
+        }
+        query.append(" }");
+
+        ExecutionResult small = dgs.execute(query.toString(), Map.of("all", false));
+        ExecutionResult smallAgain = dgs.execute(query.toString(), Map.of("all", false));
+        ExecutionResult large = dgs.execute(query.toString(), Map.of("all", true));
+
+        assertThat(small.getErrors()).isEmpty();
+        assertThat(smallAgain.getErrors()).isEmpty();
+        assertThat(large.getErrors()).isNotEmpty();
+        assertThat(large.getErrors().get(0).getMessage()).containsIgnoringCase("complexity");
+        assertThat((Object) large.getData()).isNull();
     }
 
     @Test
