@@ -68,7 +68,8 @@ final class HexagonArchitecture {
                         || in(target, DOMAIN + ".model")
                         || in(target, root + ".support")
                         || in(target, root) && vendor(origin, root).equals(vendor(target, root))))
-                .because("an adapter implements the outbound port and nothing else of the hexagon (docs/architecture.md)");
+                .because("an adapter implements the outbound port and nothing else of the hexagon "
+                        + "(docs/architecture.md)");
     }
 
     /** The sandbox uses nothing of the project outside itself. */

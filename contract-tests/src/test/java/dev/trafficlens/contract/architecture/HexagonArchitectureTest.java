@@ -40,9 +40,10 @@ class HexagonArchitectureTest {
     void the_graphql_rule_catches_a_data_fetcher_using_the_service_and_a_decorator_using_an_adapter() {
         assertThatThrownBy(() -> HexagonArchitecture.graphqlUsesTheInboundPort(BROKEN + ".graphql").check(FIXTURES))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("LeakyDataFetcher.service> has type <dev.trafficlens.domain.service.TrafficQueryService>")
-                .hasMessageContaining("LeakyDataFetcher.plan(dev.trafficlens.domain.port.in.TrafficQuery)> has return type "
-                        + "<dev.trafficlens.domain.port.out.PlannedCall>")
+                .hasMessageContaining("LeakyDataFetcher.service> has type "
+                        + "<dev.trafficlens.domain.service.TrafficQueryService>")
+                .hasMessageContaining("LeakyDataFetcher.plan(dev.trafficlens.domain.port.in.TrafficQuery)> "
+                        + "has return type <dev.trafficlens.domain.port.out.PlannedCall>")
                 .hasMessageContaining("BypassingTrafficSource.key> has type <dev.trafficlens.adapters.support.Secret>")
                 .hasMessageNotContaining("CleanDataFetcher")
                 .hasMessageNotContaining(BROKEN + ".graphql.TrafficlensWiring")
@@ -55,9 +56,12 @@ class HexagonArchitectureTest {
     void the_adapter_rule_catches_the_planner_the_inbound_port_and_another_vendors_class() {
         assertThatThrownBy(() -> HexagonArchitecture.adaptersUseTheOutboundPort(BROKEN + ".adapters").check(FIXTURES))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("LeakyTrafficSource.planner> has type <dev.trafficlens.domain.plan.WindowPlanner>")
-                .hasMessageContaining("LeakyTrafficSource.answer(dev.trafficlens.domain.port.in.TrafficQuery)> has parameter")
-                .hasMessageContaining("LeakyTrafficSource.borrowedSigner> has type <" + BROKEN + ".adapters.acme.AcmeSigner>")
+                .hasMessageContaining("LeakyTrafficSource.planner> has type "
+                        + "<dev.trafficlens.domain.plan.WindowPlanner>")
+                .hasMessageContaining("LeakyTrafficSource.answer(dev.trafficlens.domain.port.in.TrafficQuery)> "
+                        + "has parameter")
+                .hasMessageContaining("LeakyTrafficSource.borrowedSigner> has type <"
+                        + BROKEN + ".adapters.acme.AcmeSigner>")
                 .hasMessageNotContaining("AcmeTrafficSource")
                 .hasMessageNotContaining("FixtureExchange");
     }

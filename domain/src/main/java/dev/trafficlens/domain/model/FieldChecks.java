@@ -61,7 +61,8 @@ final class FieldChecks {
     /** For constructors: bad arguments are a programming error there. */
     void throwIfAny(String type) {
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(type + ": " + problems.stream().map(QueryProblem::toString).collect(Collectors.joining("; ")));
+            throw new IllegalArgumentException(type + ": "
+                    + problems.stream().map(QueryProblem::toString).collect(Collectors.joining("; ")));
         }
     }
 

@@ -23,8 +23,7 @@ import java.util.stream.Collectors;
  * step means the source's default step; empty metrics mean every metric the source offers at that step
  * ({@link #effectiveMetrics()}); an empty resample mode means AVG for rates and SUM for volumes. {@link #validate}
  * reports every problem at once, a missing (null) field included; the constructor refuses the same with an exception.
- * Checks that need the step's
- * buckets (a derived metric) or the clock (retention) happen when the query runs.
+ * Checks that need the step's buckets (a derived metric) or the clock (retention) happen when the query runs.
  */
 public record TrafficQuery(
         Optional<String> key,
