@@ -9,7 +9,6 @@ import dev.trafficlens.domain.model.TencentVpnConnection;
 import dev.trafficlens.domain.model.ZenlayerCloudRouterDcPair;
 import dev.trafficlens.domain.model.ZenlayerPrivateConnect;
 import dev.trafficlens.domain.port.in.TrafficQuery;
-import io.vavr.collection.Seq;
 import io.vavr.control.Validation;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,10 +55,10 @@ final class QueryInputs {
                 step = Optional.of(parsed.get());
             }
         }
-        Validation<Seq<QueryProblem>, ? extends ResourceRef> resource =
+        Validation<List<QueryProblem>, ? extends ResourceRef> resource =
                 resource((Map<String, Object>) input.get("resource"));
         if (resource.isInvalid()) {
-            problems.addAll(resource.getError().toJavaList());
+            problems.addAll(resource.getError());
         }
         ResourceRef ref = resource.isValid() ? resource.get() : null;
         if (ref == null) {
@@ -69,17 +68,17 @@ final class QueryInputs {
             }
             return Validation.invalid(problems);
         }
-        Validation<Seq<QueryProblem>, TrafficQuery> query =
+        Validation<List<QueryProblem>, TrafficQuery> query =
                 TrafficQuery.validate(key, ref, from, to, step, Set.of(), Optional.empty());
         if (query.isInvalid()) {
-            problems.addAll(query.getError().toJavaList());
+            problems.addAll(query.getError());
         }
         return problems.isEmpty() ? Validation.valid(query.get()) : Validation.invalid(problems);
     }
 
-    private static Validation<Seq<QueryProblem>, ? extends ResourceRef> resource(Map<String, Object> input) {
+    private static Validation<List<QueryProblem>, ? extends ResourceRef> resource(Map<String, Object> input) {
         if (input == null || input.size() != 1) {
-            return Validation.invalid(io.vavr.collection.List.of(QueryProblem.invalid("resource",
+            return Validation.invalid(List.of(QueryProblem.invalid("resource",
                     "expected exactly one of tencentVpnConnection, tencentMnaRegion, qingcloudWan, "
                             + "zenlayerPrivateConnect, zenlayerCloudRouter")));
         }
@@ -87,7 +86,7 @@ final class QueryInputs {
         @SuppressWarnings("unchecked")
         Map<String, Object> fields = (Map<String, Object>) only.getValue();
         String kind = only.getKey();
-        Validation<Seq<QueryProblem>, ? extends ResourceRef> ref = switch (kind) {
+        Validation<List<QueryProblem>, ? extends ResourceRef> ref = switch (kind) {
             case "tencentVpnConnection" -> TencentVpnConnection.validate(
                     text(fields, "region"), text(fields, "vpcId"), text(fields, "vpnGwId"), text(fields, "vpnConnId"));
             case "tencentMnaRegion" -> TencentMnaRegion.validate(
@@ -101,7 +100,7 @@ final class QueryInputs {
                     text(fields, "cloudRouterId"), text(fields, "sourceDcId"), text(fields, "destinationDcId"));
             default -> throw new IllegalStateException("the schema has no resource kind " + kind);
         };
-        return ref.mapError(problems -> problems.map(p -> p.under("resource." + kind)));
+        return ref.mapError(problems -> problems.stream().map(p -> p.under("resource." + kind)).toList());
     }
 
     private static String text(Map<String, Object> fields, String name) {

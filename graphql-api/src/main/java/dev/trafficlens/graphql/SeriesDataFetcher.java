@@ -91,9 +91,9 @@ public class SeriesDataFetcher {
         PercentileMethod method = PercentileMethod.valueOf(env.getArgumentOrDefault("method", "NEAREST_RANK"));
         return StatisticsRequest.validate(percentiles, method, MissingPolicy.SKIP).fold(
                 problems -> {
-                    List<GraphQLError> errors = problems
+                    List<GraphQLError> errors = problems.stream()
                             .map(problem -> GraphqlErrors.of(problem, env.getExecutionStepInfo().getPath()))
-                            .toJavaList();
+                            .toList();
                     return DataFetcherResult.<StatsView>newResult().errors(errors).build();
                 },
                 request -> DataFetcherResult.<StatsView>newResult().data(view(SeriesStatistics.of(view.series(), request))).build());

@@ -1,11 +1,12 @@
 package dev.trafficlens.domain.model;
 
-import io.vavr.collection.List;
-import io.vavr.collection.Seq;
 import io.vavr.control.Validation;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Collects every problem with a set of fields, so a type can both refuse bad arguments in its constructor and offer
@@ -15,7 +16,7 @@ final class FieldChecks {
 
     private static final int MAX_IDENTIFIER_LENGTH = 256;
 
-    private List<QueryProblem> problems = List.empty();
+    private final List<QueryProblem> problems = new ArrayList<>();
 
     /** A vendor identifier: present, not blank, no control characters, at most 256 characters. */
     FieldChecks identifier(String field, String value) {
@@ -53,23 +54,24 @@ final class FieldChecks {
     }
 
     FieldChecks add(String field, String message) {
-        problems = problems.append(QueryProblem.invalid(field, message));
+        problems.add(QueryProblem.invalid(field, message));
         return this;
     }
 
     /** For constructors: bad arguments are a programming error there. */
     void throwIfAny(String type) {
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(type + ": " + problems.mkString("; "));
+            throw new IllegalArgumentException(type + ": "
+                    + problems.stream().map(QueryProblem::toString).collect(Collectors.joining("; ")));
         }
     }
 
-    <T> Validation<Seq<QueryProblem>, T> toValidation(Supplier<T> whenValid) {
-        return problems.isEmpty() ? Validation.valid(whenValid.get()) : Validation.invalid(problems);
+    <T> Validation<List<QueryProblem>, T> toValidation(Supplier<T> whenValid) {
+        return problems.isEmpty() ? Validation.valid(whenValid.get()) : Validation.invalid(List.copyOf(problems));
     }
 
     private static String sorted(Set<String> allowed) {
-        return List.ofAll(allowed).sorted().mkString(", ");
+        return allowed.stream().sorted().collect(Collectors.joining(", "));
     }
 
     private static String quoted(String value) {

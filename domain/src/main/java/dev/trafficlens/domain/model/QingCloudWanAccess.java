@@ -1,7 +1,7 @@
 package dev.trafficlens.domain.model;
 
-import io.vavr.collection.Seq;
 import io.vavr.control.Validation;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,7 +25,7 @@ public record QingCloudWanAccess(
         checks(zone, resource, accessType, interfaceName, monitorType, haMemberIndex).throwIfAny("QingCloudWanAccess");
     }
 
-    public static Validation<Seq<QueryProblem>, QingCloudWanAccess> validate(
+    public static Validation<List<QueryProblem>, QingCloudWanAccess> validate(
             String zone, String resource, String accessType,
             Optional<String> interfaceName, Optional<String> monitorType, Optional<String> haMemberIndex) {
         return checks(zone, resource, accessType, interfaceName, monitorType, haMemberIndex)

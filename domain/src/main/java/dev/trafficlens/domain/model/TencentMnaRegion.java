@@ -1,7 +1,7 @@
 package dev.trafficlens.domain.model;
 
-import io.vavr.collection.Seq;
 import io.vavr.control.Validation;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -17,7 +17,7 @@ public record TencentMnaRegion(int gatewayType, Optional<String> accessRegion) i
         checks(gatewayType, accessRegion).throwIfAny("TencentMnaRegion");
     }
 
-    public static Validation<Seq<QueryProblem>, TencentMnaRegion> validate(int gatewayType, Optional<String> accessRegion) {
+    public static Validation<List<QueryProblem>, TencentMnaRegion> validate(int gatewayType, Optional<String> accessRegion) {
         return checks(gatewayType, accessRegion).toValidation(() -> new TencentMnaRegion(gatewayType, accessRegion));
     }
 

@@ -1,7 +1,7 @@
 package dev.trafficlens.domain.model;
 
-import io.vavr.collection.Seq;
 import io.vavr.control.Validation;
+import java.util.List;
 
 /** A Tencent Cloud VPN tunnel, as DescribeVpnConnMonitor names it (ids such as {@code vpnx-ol6bcqp0}). */
 public record TencentVpnConnection(String region, String vpcId, String vpnGwId, String vpnConnId)
@@ -11,7 +11,7 @@ public record TencentVpnConnection(String region, String vpcId, String vpnGwId, 
         checks(region, vpcId, vpnGwId, vpnConnId).throwIfAny("TencentVpnConnection");
     }
 
-    public static Validation<Seq<QueryProblem>, TencentVpnConnection> validate(
+    public static Validation<List<QueryProblem>, TencentVpnConnection> validate(
             String region, String vpcId, String vpnGwId, String vpnConnId) {
         return checks(region, vpcId, vpnGwId, vpnConnId)
                 .toValidation(() -> new TencentVpnConnection(region, vpcId, vpnGwId, vpnConnId));

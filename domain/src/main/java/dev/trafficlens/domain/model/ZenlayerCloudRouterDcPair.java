@@ -1,7 +1,7 @@
 package dev.trafficlens.domain.model;
 
-import io.vavr.collection.Seq;
 import io.vavr.control.Validation;
+import java.util.List;
 
 /**
  * Traffic of a Zenlayer layer-3 cloud router from one data centre to another, summed over all access points in the
@@ -14,7 +14,7 @@ public record ZenlayerCloudRouterDcPair(String cloudRouterId, String sourceDcId,
         checks(cloudRouterId, sourceDcId, destinationDcId).throwIfAny("ZenlayerCloudRouterDcPair");
     }
 
-    public static Validation<Seq<QueryProblem>, ZenlayerCloudRouterDcPair> validate(
+    public static Validation<List<QueryProblem>, ZenlayerCloudRouterDcPair> validate(
             String cloudRouterId, String sourceDcId, String destinationDcId) {
         return checks(cloudRouterId, sourceDcId, destinationDcId)
                 .toValidation(() -> new ZenlayerCloudRouterDcPair(cloudRouterId, sourceDcId, destinationDcId));

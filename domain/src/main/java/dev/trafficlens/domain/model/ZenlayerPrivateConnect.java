@@ -1,7 +1,7 @@
 package dev.trafficlens.domain.model;
 
-import io.vavr.collection.Seq;
 import io.vavr.control.Validation;
+import java.util.List;
 
 /** A Zenlayer layer-2 private connect, by the id DescribePrivateConnectTraffic takes. */
 public record ZenlayerPrivateConnect(String privateConnectId) implements ResourceRef {
@@ -10,7 +10,7 @@ public record ZenlayerPrivateConnect(String privateConnectId) implements Resourc
         checks(privateConnectId).throwIfAny("ZenlayerPrivateConnect");
     }
 
-    public static Validation<Seq<QueryProblem>, ZenlayerPrivateConnect> validate(String privateConnectId) {
+    public static Validation<List<QueryProblem>, ZenlayerPrivateConnect> validate(String privateConnectId) {
         return checks(privateConnectId).toValidation(() -> new ZenlayerPrivateConnect(privateConnectId));
     }
 

@@ -135,12 +135,12 @@ public final class TrafficQueryService implements QueryTraffic {
     /** {@code plan}, failed also by the query's metrics that its step cannot give, every problem reported at once. */
     private static Validation<List<QueryProblem>, CallPlan> withMetricsChecked(
             TrafficQuery query, Validation<List<QueryProblem>, CallPlan> plan) {
-        Validation<Seq<QueryProblem>, Set<Metric>> metrics = query.effectiveMetrics();
+        Validation<List<QueryProblem>, Set<Metric>> metrics = query.effectiveMetrics();
         if (metrics.isValid()) {
             return plan;
         }
         List<QueryProblem> problems = new ArrayList<>(plan.isInvalid() ? plan.getError() : List.of());
-        problems.addAll(metrics.getError().toJavaList());
+        problems.addAll(metrics.getError());
         return Validation.invalid(problems);
     }
 

@@ -1,7 +1,6 @@
 package dev.trafficlens.domain.stats;
 
 import dev.trafficlens.domain.model.QueryProblem;
-import io.vavr.collection.Seq;
 import io.vavr.control.Validation;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,22 +29,22 @@ public record StatisticsRequest(List<Double> percentiles, PercentileMethod metho
     }
 
     /** Reports every percentile outside 0..100, naming it as {@code percentiles[i]}. */
-    public static Validation<Seq<QueryProblem>, StatisticsRequest> validate(
+    public static Validation<List<QueryProblem>, StatisticsRequest> validate(
             List<Double> percentiles, PercentileMethod method, MissingPolicy missingPolicy) {
-        io.vavr.collection.List<QueryProblem> problems = io.vavr.collection.List.empty();
+        List<QueryProblem> problems = new ArrayList<>();
         if (percentiles.isEmpty()) {
-            problems = problems.append(QueryProblem.invalid("percentiles", "expected at least one percentile"));
+            problems.add(QueryProblem.invalid("percentiles", "expected at least one percentile"));
         }
         for (int i = 0; i < percentiles.size(); i++) {
             Double p = percentiles.get(i);
             if (p == null || !(p >= 0 && p <= 100)) {
-                problems = problems.append(QueryProblem.invalid(
+                problems.add(QueryProblem.invalid(
                         "percentiles[" + i + "]", "expected a percentile from 0 to 100, got " + p));
             }
         }
         return problems.isEmpty()
                 ? Validation.valid(new StatisticsRequest(percentiles, method, missingPolicy))
-                : Validation.invalid(problems);
+                : Validation.invalid(List.copyOf(problems));
     }
 
     public StatisticsRequest withMissingPolicy(MissingPolicy policy) {

@@ -29,8 +29,8 @@ class ArchitectureTest {
     }
 
     @Test
-    void the_domains_ports_are_interfaces() {
-        DomainArchitecture.portsAreInterfaces(DOMAIN).check(domain);
+    void the_domains_ports_hold_interfaces_and_records() {
+        DomainArchitecture.portsHoldInterfacesAndRecords(DOMAIN).check(domain);
     }
 
     @Test
@@ -50,7 +50,7 @@ class ArchitectureTest {
 
     @Test
     void the_port_rule_catches_a_concrete_class_in_a_port_package() {
-        assertThatThrownBy(() -> DomainArchitecture.portsAreInterfaces(BROKEN).check(broken))
+        assertThatThrownBy(() -> DomainArchitecture.portsHoldInterfacesAndRecords(BROKEN).check(broken))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("ConcreteTrafficSource is neither an interface nor a record")
                 .hasMessageNotContaining("PlannedFetch");

@@ -36,8 +36,14 @@ final class DomainArchitecture {
         return slices().matching(root + ".(**)").should().beFreeOfCycles();
     }
 
-    /** Port packages hold interfaces, and records as the data they carry: nothing with behaviour of its own. */
-    static ArchRule portsAreInterfaces(String root) {
+    /**
+     * Every top-level type in a port package ({@code port.in}, {@code port.out}) is an interface, the capability, or
+     * a record, a value crossing the port. Such a record may validate itself and offer views of its own data
+     * ({@code TrafficQuery.effectiveMetrics}, {@code TrafficResult.statistics}); what it may not be is a class, enum
+     * or abstract base that an adapter or caller could take for the implementation. Nested types are not checked:
+     * they are the compiler's (a switch map) or a record's own parts.
+     */
+    static ArchRule portsHoldInterfacesAndRecords(String root) {
         return classes().that().resideInAPackage(root + ".port..")
                 .and().areTopLevelClasses()
                 .and(notPackageInfo())

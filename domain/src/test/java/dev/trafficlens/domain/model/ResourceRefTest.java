@@ -58,7 +58,7 @@ class ResourceRefTest {
 
     @Test
     void problems_can_be_placed_under_the_query_they_came_from() {
-        QueryProblem problem = ZenlayerPrivateConnect.validate("").getError().head();
+        QueryProblem problem = ZenlayerPrivateConnect.validate("").getError().get(0);
 
         assertThat(problem.under("queries[2].resource.zenlayerPrivateConnect").field())
                 .isEqualTo("queries[2].resource.zenlayerPrivateConnect.privateConnectId");

@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.trafficlens.domain.model.ErrorKind;
 import dev.trafficlens.domain.model.Metric;
 import dev.trafficlens.domain.model.QueryProblem;
+import dev.trafficlens.domain.model.Source;
 import dev.trafficlens.domain.model.Step;
 import dev.trafficlens.domain.model.TencentMnaRegion;
 import dev.trafficlens.domain.model.ZenlayerPrivateConnect;
 import dev.trafficlens.domain.port.in.TrafficQuery;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -86,5 +89,42 @@ class TrafficQueryTest {
         });
         assertThat(TrafficQuery.validate(Optional.empty(), TencentMnaRegion.allRegions(0), FROM, FROM.plusSeconds(60),
                 Optional.empty(), Set.of(Metric.BITRATE_IN), Optional.empty()).isValid()).isTrue();
+    }
+
+    @Test
+    void validation_reports_every_null_field_as_a_problem_naming_it_instead_of_throwing() {
+        var problems = TrafficQuery.validate(null, null, null, null, null, null, null).getError();
+
+        assertThat(problems).extracting(QueryProblem::field)
+                .containsExactly("key", "resource", "from", "to", "step", "metrics", "resampleMode");
+        assertThat(problems).extracting(QueryProblem::kind).containsOnly(ErrorKind.INVALID_QUERY);
+        assertThat(problems.get(0).message()).isEqualTo("expected a value or Optional.empty()");
+        assertThat(problems.get(5).message()).isEqualTo("expected a set of metrics, empty for every metric served");
+    }
+
+    @Test
+    void validation_reports_a_null_metric_among_the_metrics_and_still_checks_the_others() {
+        Set<Metric> metrics = new HashSet<>(List.of(Metric.VOLUME_IN));
+        metrics.add(null);
+
+        var problems = TrafficQuery.validate(Optional.empty(), new ZenlayerPrivateConnect("pc-1"), FROM,
+                FROM.plusSeconds(60), Optional.empty(), metrics, Optional.empty()).getError();
+
+        assertThat(problems).extracting(QueryProblem::field).containsExactly("metrics", "metrics");
+        assertThat(problems).extracting(QueryProblem::message).containsExactlyInAnyOrder(
+                "expected metrics, got a null among them",
+                "zenlayer.private-connect serves " + Source.ZENLAYER_PRIVATE_CONNECT.limits().offeredMetrics()
+                        + ": it has no VOLUME_IN");
+    }
+
+    @Test
+    void the_constructor_refuses_a_null_metric_naming_the_field() {
+        Set<Metric> metrics = new HashSet<>();
+        metrics.add(null);
+
+        assertThatThrownBy(() -> new TrafficQuery(Optional.empty(), new ZenlayerPrivateConnect("pc-1"), FROM,
+                FROM.plusSeconds(60), Optional.empty(), metrics, Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("TrafficQuery: metrics: expected metrics, got a null among them");
     }
 }

@@ -8,21 +8,22 @@ import dev.trafficlens.domain.model.SourceLimits;
 import dev.trafficlens.domain.model.Step;
 import dev.trafficlens.domain.model.TimeWindow;
 import dev.trafficlens.domain.plan.ResampleMode;
-import io.vavr.collection.List;
-import io.vavr.collection.Seq;
 import io.vavr.control.Validation;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One question: the traffic of a resource over {@code [from, to)}. The window is widened to the step grid. An empty
  * step means the source's default step; empty metrics mean every metric the source offers at that step
  * ({@link #effectiveMetrics()}); an empty resample mode means AVG for rates and SUM for volumes. {@link #validate}
- * reports every problem at once; the constructor refuses the same with an exception. Checks that need the step's
- * buckets (a derived metric) or the clock (retention) happen when the query runs.
+ * reports every problem at once, a missing (null) field included; the constructor refuses the same with an exception.
+ * Checks that need the step's buckets (a derived metric) or the clock (retention) happen when the query runs.
  */
 public record TrafficQuery(
         Optional<String> key,
@@ -40,11 +41,13 @@ public record TrafficQuery(
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(step, "step");
         Objects.requireNonNull(resampleMode, "resampleMode");
-        metrics = Set.copyOf(metrics);
-        Seq<QueryProblem> problems = problems(resource, from, to, metrics);
+        Objects.requireNonNull(metrics, "metrics");
+        List<QueryProblem> problems = problems(key, resource, from, to, step, metrics, resampleMode);
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("TrafficQuery: " + problems.mkString("; "));
+            throw new IllegalArgumentException("TrafficQuery: "
+                    + problems.stream().map(QueryProblem::toString).collect(Collectors.joining("; ")));
         }
+        metrics = Set.copyOf(metrics);
     }
 
     /** The traffic of {@code resource} over {@code [from, to)} at the source's default step, every metric. */
@@ -56,10 +59,10 @@ public record TrafficQuery(
         return of(resource, window.from(), window.to());
     }
 
-    public static Validation<Seq<QueryProblem>, TrafficQuery> validate(
+    public static Validation<List<QueryProblem>, TrafficQuery> validate(
             Optional<String> key, ResourceRef resource, Instant from, Instant to, Optional<Step> step,
             Set<Metric> metrics, Optional<ResampleMode> resampleMode) {
-        Seq<QueryProblem> problems = problems(resource, from, to, metrics);
+        List<QueryProblem> problems = problems(key, resource, from, to, step, metrics, resampleMode);
         return problems.isEmpty()
                 ? Validation.valid(new TrafficQuery(key, resource, from, to, step, metrics, resampleMode))
                 : Validation.invalid(problems);
@@ -90,7 +93,7 @@ public record TrafficQuery(
      * at the query's step (for Tencent MNA: volumes at every step, and the derived bit rates at steps read from 1m or
      * 5m buckets). A requested metric the step cannot give is a problem of {@code metrics} saying why.
      */
-    public Validation<Seq<QueryProblem>, Set<Metric>> effectiveMetrics() {
+    public Validation<List<QueryProblem>, Set<Metric>> effectiveMetrics() {
         Source source = resource.source();
         SourceLimits limits = source.limits();
         Step reported = step.orElse(limits.defaultStep());
@@ -98,42 +101,55 @@ public record TrafficQuery(
             return Validation.valid(limits.metricsAt(reported));
         }
         Set<Metric> ordered = new LinkedHashSet<>();
-        List<QueryProblem> problems = List.empty();
+        List<QueryProblem> problems = new ArrayList<>();
         for (Metric metric : limits.offeredMetrics()) {
             if (metrics.contains(metric)) {
                 ordered.add(metric);
-                Optional<String> refusal = limits.derivationRefusal(source.id(), metric, reported);
-                if (refusal.isPresent()) {
-                    problems = problems.append(QueryProblem.invalid("metrics", refusal.get()));
-                }
+                limits.derivationRefusal(source.id(), metric, reported)
+                        .ifPresent(refusal -> problems.add(QueryProblem.invalid("metrics", refusal)));
             }
         }
-        return problems.isEmpty() ? Validation.valid(ordered) : Validation.invalid(problems);
+        return problems.isEmpty() ? Validation.valid(ordered) : Validation.invalid(List.copyOf(problems));
     }
 
-    private static Seq<QueryProblem> problems(ResourceRef resource, Instant from, Instant to, Set<Metric> metrics) {
-        List<QueryProblem> problems = List.empty();
+    /** Every problem with the fields, in their order; a null where the record wants a value is one too. */
+    private static List<QueryProblem> problems(Optional<String> key, ResourceRef resource, Instant from, Instant to,
+            Optional<Step> step, Set<Metric> metrics, Optional<ResampleMode> resampleMode) {
+        List<QueryProblem> problems = new ArrayList<>();
+        if (key == null) {
+            problems.add(QueryProblem.invalid("key", "expected a value or Optional.empty()"));
+        }
         if (resource == null) {
-            problems = problems.append(QueryProblem.invalid("resource", "expected a resource"));
+            problems.add(QueryProblem.invalid("resource", "expected a resource"));
         }
         if (from == null) {
-            problems = problems.append(QueryProblem.invalid("from", "expected a time"));
+            problems.add(QueryProblem.invalid("from", "expected a time"));
         }
         if (to == null) {
-            problems = problems.append(QueryProblem.invalid("to", "expected a time"));
+            problems.add(QueryProblem.invalid("to", "expected a time"));
         }
         if (from != null && to != null && !to.isAfter(from)) {
-            problems = problems.append(QueryProblem.invalid("to", "expected a time after from (" + from + "), got " + to));
+            problems.add(QueryProblem.invalid("to", "expected a time after from (" + from + "), got " + to));
         }
-        if (resource != null && metrics != null) {
-            Set<Metric> served = resource.source().limits().offeredMetrics();
+        if (step == null) {
+            problems.add(QueryProblem.invalid("step", "expected a value or Optional.empty()"));
+        }
+        if (metrics == null) {
+            problems.add(QueryProblem.invalid("metrics", "expected a set of metrics, empty for every metric served"));
+        } else {
+            Set<Metric> served = resource == null ? Set.of() : resource.source().limits().offeredMetrics();
             for (Metric metric : metrics) {
-                if (!served.contains(metric)) {
-                    problems = problems.append(QueryProblem.invalid("metrics", resource.source().id()
+                if (metric == null) {
+                    problems.add(QueryProblem.invalid("metrics", "expected metrics, got a null among them"));
+                } else if (resource != null && !served.contains(metric)) {
+                    problems.add(QueryProblem.invalid("metrics", resource.source().id()
                             + " serves " + served + ": it has no " + metric));
                 }
             }
         }
-        return problems;
+        if (resampleMode == null) {
+            problems.add(QueryProblem.invalid("resampleMode", "expected a value or Optional.empty()"));
+        }
+        return List.copyOf(problems);
     }
 }

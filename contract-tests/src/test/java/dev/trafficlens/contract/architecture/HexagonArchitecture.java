@@ -1,0 +1,129 @@
+package dev.trafficlens.contract.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.Set;
+import java.util.function.BiPredicate;
+
+/**
+ * The hexagon's rules across modules, stated once so that the real code and a deliberately broken fixture are checked
+ * by the very same rules. They live in contract-tests because it is the one module with every other module (but the
+ * benchmarks) on its classpath; the domain's own rules stay in the domain module. {@code root} is the base package of
+ * the ring being checked; the domain is always the real one. Only the project's own classes are judged here: which
+ * libraries a module may use is its pom's business.
+ */
+final class HexagonArchitecture {
+
+    static final String PROJECT = "dev.trafficlens";
+    static final String DOMAIN = PROJECT + ".domain";
+    private static final String TRAFFIC_SOURCE = DOMAIN + ".port.out.TrafficSource";
+
+    /**
+     * graphql-api's configuration while it is one flat package: the classes that assemble the hexagon, by their simple
+     * names. {@code TrafficlensWiring} builds the domain service, the sandbox and the decorated adapters;
+     * {@code VendorAccount} holds each account's adapter factory; {@code SourceCatalog} carries the service's
+     * {@code QuerySettings} to the sources query; {@code TrafficMetrics} is the adapters' {@code ExchangeListener}.
+     * Every class of a {@code config} package is configuration too, so once graphql-api is split into packages these
+     * classes move there and this list empties.
+     */
+    static final Set<String> GRAPHQL_CONFIGURATION = Set.of(
+            "TrafficlensWiring", "VendorAccount", "SourceCatalog", "TrafficMetrics");
+
+    private HexagonArchitecture() {
+    }
+
+    /**
+     * graphql-api speaks to the domain through the inbound port: of the project it uses its own classes and the
+     * domain's {@code port.in}, {@code model} and {@code stats} ({@code TrafficResult.statistics} and
+     * {@code billing95} speak {@code stats}), and a {@code TrafficSource} decorator also {@code port.out}. Its
+     * configuration (above) wires the adapters and is exempt.
+     */
+    static ArchRule graphqlUsesTheInboundPort(String root) {
+        return classes().that().resideInAPackage(root + "..").and(notConfiguration(root))
+                .should(useOfTheProjectOnly("its own classes, the domain's port.in, model and stats, and port.out in a "
+                        + "TrafficSource decorator", (origin, target) -> in(target, root)
+                        || in(target, DOMAIN + ".port.in")
+                        || in(target, DOMAIN + ".model")
+                        || in(target, DOMAIN + ".stats")
+                        || decoratesTheOutboundPort(origin) && in(target, DOMAIN + ".port.out")))
+                .because("data fetchers talk to the inbound port; only the configuration assembles the hexagon "
+                        + "(docs/architecture.md)");
+    }
+
+    /**
+     * An adapter uses, of the project, the domain's {@code port.out} and {@code model}, the adapters' {@code support}
+     * and its own vendor package: not the domain's service, planner or inbound port, and no other vendor's classes.
+     */
+    static ArchRule adaptersUseTheOutboundPort(String root) {
+        return classes().that().resideInAPackage(root + "..")
+                .should(useOfTheProjectOnly("the domain's port.out and model, the adapters' support and their own "
+                        + "vendor package", (origin, target) -> in(target, DOMAIN + ".port.out")
+                        || in(target, DOMAIN + ".model")
+                        || in(target, root + ".support")
+                        || in(target, root) && vendor(origin, root).equals(vendor(target, root))))
+                .because("an adapter implements the outbound port and nothing else of the hexagon "
+                        + "(docs/architecture.md)");
+    }
+
+    /** The sandbox uses nothing of the project outside itself. */
+    static ArchRule sandboxStandsAlone(String root) {
+        return classes().that().resideInAPackage(root + "..")
+                .should(useOfTheProjectOnly("its own classes", (origin, target) -> in(target, root)))
+                .because("every signature and time format is implemented twice on purpose, so a bug shared with the "
+                        + "adapters cannot hide itself (docs/architecture.md)");
+    }
+
+    private static DescribedPredicate<JavaClass> notConfiguration(String root) {
+        return DescribedPredicate.describe("are not graphql-api's configuration", javaClass -> {
+            JavaClass topLevel = topLevel(javaClass);
+            return !in(topLevel, root + ".config") && !GRAPHQL_CONFIGURATION.contains(topLevel.getSimpleName());
+        });
+    }
+
+    private static boolean decoratesTheOutboundPort(JavaClass javaClass) {
+        return topLevel(javaClass).isAssignableTo(TRAFFIC_SOURCE);
+    }
+
+    private static ArchCondition<JavaClass> useOfTheProjectOnly(
+            String allowed, BiPredicate<JavaClass, JavaClass> isAllowed) {
+        return new ArchCondition<>("use, of " + PROJECT + ", only " + allowed) {
+            @Override
+            public void check(JavaClass origin, ConditionEvents events) {
+                for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+                    JavaClass target = dependency.getTargetClass().getBaseComponentType();
+                    if (in(target, PROJECT) && !isAllowed.test(origin, target)) {
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+
+    private static boolean in(JavaClass javaClass, String packageName) {
+        String name = javaClass.getPackageName();
+        return name.equals(packageName) || name.startsWith(packageName + ".");
+    }
+
+    /** The package right under {@code root} that holds {@code javaClass}: its vendor, or {@code support}. */
+    private static String vendor(JavaClass javaClass, String root) {
+        String packageName = javaClass.getPackageName();
+        String rest = packageName.substring(Math.min(root.length() + 1, packageName.length()));
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
+    }
+
+    private static JavaClass topLevel(JavaClass javaClass) {
+        JavaClass outer = javaClass;
+        while (outer.getEnclosingClass().isPresent()) {
+            outer = outer.getEnclosingClass().get();
+        }
+        return outer;
+    }
+}
