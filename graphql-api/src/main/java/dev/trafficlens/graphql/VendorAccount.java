@@ -12,10 +12,10 @@ import dev.trafficlens.adapters.zenlayer.ZenlayerTrafficSource;
 import dev.trafficlens.domain.model.RateLimit;
 import dev.trafficlens.domain.model.Source;
 import dev.trafficlens.domain.port.out.TrafficSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The vendor accounts the service can be given, each configured under {@code trafficlens.sources.<name>.*}
@@ -132,11 +132,14 @@ enum VendorAccount {
     /** The keys of this account's key pair that are set (not blank), by their full names. */
     List<String> keysGiven(TrafficlensProperties.Sources sources) {
         Given given = given(sources);
-        return Stream.of(
-                        given.id() == null || given.id().isBlank() ? null : prefix() + idKey,
-                        given.secret() == null || given.secret().isBlank() ? null : prefix() + secretKey)
-                .filter(key -> key != null)
-                .toList();
+        List<String> keys = new ArrayList<>();
+        if (given.id() != null && !given.id().isBlank()) {
+            keys.add(prefix() + idKey);
+        }
+        if (given.secret() != null && !given.secret().isBlank()) {
+            keys.add(prefix() + secretKey);
+        }
+        return List.copyOf(keys);
     }
 
     /** The account's endpoint and keys when both keys are given. */
