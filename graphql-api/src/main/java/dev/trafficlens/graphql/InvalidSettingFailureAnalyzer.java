@@ -2,8 +2,15 @@ package dev.trafficlens.graphql;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
-/** Start-up refused for a wrong setting ends with the setting's own message, not a stack trace. */
+/**
+ * Start-up refused for a wrong setting ends with the setting's own message, not a stack trace. It runs before Spring's
+ * bind failure analysis, which would report a refusal from {@link TrafficlensProperties} as a failure to bind the
+ * whole group and could print the values bound with it.
+ */
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class InvalidSettingFailureAnalyzer extends AbstractFailureAnalyzer<InvalidSettingException> {
 
     @Override

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
 /**
  * Refuses queries too deep or too large before any field runs, so that a hostile or careless query (deep nesting,
@@ -31,18 +30,13 @@ import org.springframework.core.env.Environment;
 @Configuration(proxyBeanMethods = false)
 public class QueryShapeLimits {
 
-    /** Data queries need 5 levels; the introspection queries of common GraphQL tools reach about 13. */
-    static final int DEFAULT_MAX_DEPTH = 15;
-    /** A five-source dashboard query with series, stats and billing selects about 100 fields. */
-    static final int DEFAULT_MAX_COMPLEXITY = 2_000;
     /** Distinct operations remembered per limit; a dashboard sends a handful. */
     private static final int REMEMBERED_SHAPES = 1_000;
 
     @Bean
-    Instrumentation maxQueryDepth(Environment environment) {
+    Instrumentation maxQueryDepth(TrafficlensProperties properties) {
         PassedShapes passed = new PassedShapes();
-        return new MaxQueryDepthInstrumentation(
-                environment.getProperty("trafficlens.limits.max-query-depth", Integer.class, DEFAULT_MAX_DEPTH)) {
+        return new MaxQueryDepthInstrumentation(properties.limits().maxQueryDepth()) {
             @Override
             public InstrumentationContext<ExecutionResult> beginExecuteOperation(
                     InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
@@ -52,10 +46,9 @@ public class QueryShapeLimits {
     }
 
     @Bean
-    Instrumentation maxQueryComplexity(Environment environment) {
+    Instrumentation maxQueryComplexity(TrafficlensProperties properties) {
         PassedShapes passed = new PassedShapes();
-        return new MaxQueryComplexityInstrumentation(environment.getProperty(
-                "trafficlens.limits.max-query-complexity", Integer.class, DEFAULT_MAX_COMPLEXITY)) {
+        return new MaxQueryComplexityInstrumentation(properties.limits().maxQueryComplexity()) {
             @Override
             public InstrumentationContext<ExecutionResult> beginExecuteOperation(
                     InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {

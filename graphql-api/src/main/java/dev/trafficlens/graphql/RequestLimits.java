@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.concurrent.Semaphore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -33,14 +32,9 @@ import reactor.core.publisher.Mono;
 @Configuration(proxyBeanMethods = false)
 public class RequestLimits {
 
-    static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 100;
-    /** A dashboard of 100 queries is about 20 KB. */
-    static final long DEFAULT_MAX_REQUEST_BYTES = 256 * 1024;
-
     @Bean
-    WebGraphQlInterceptor concurrentRequestLimit(Environment environment) {
-        int limit = environment.getProperty("trafficlens.limits.max-concurrent-requests", Integer.class,
-                DEFAULT_MAX_CONCURRENT_REQUESTS);
+    WebGraphQlInterceptor concurrentRequestLimit(TrafficlensProperties properties) {
+        int limit = properties.limits().maxConcurrentRequests();
         Semaphore inFlight = new Semaphore(limit);
         return (request, chain) -> {
             if (!inFlight.tryAcquire()) {
@@ -58,11 +52,10 @@ public class RequestLimits {
     }
 
     @Bean
-    OncePerRequestFilter requestSizeLimit(Environment environment, VendorMode mode) {
+    OncePerRequestFilter requestSizeLimit(TrafficlensProperties properties, VendorMode mode) {
         // The same mark SandboxResponses adds to every response that reaches GraphQL.
         String responseExtensions = mode.sandbox() ? ",\"extensions\":{\"trafficlens\":{\"sandbox\":true}}" : "";
-        long limit = environment.getProperty("trafficlens.limits.max-request-bytes", Long.class,
-                DEFAULT_MAX_REQUEST_BYTES);
+        long limit = properties.limits().maxRequestBytes();
         return new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

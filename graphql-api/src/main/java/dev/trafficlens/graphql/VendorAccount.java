@@ -12,46 +12,74 @@ import dev.trafficlens.adapters.zenlayer.ZenlayerTrafficSource;
 import dev.trafficlens.domain.model.RateLimit;
 import dev.trafficlens.domain.model.Source;
 import dev.trafficlens.domain.port.out.TrafficSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.core.env.Environment;
 
 /**
- * The vendor accounts the service can be given, each configured under {@code trafficlens.sources.<name>.*}: its
- * endpoint, its key pair, and the operator's limits for its sources ({@code rate-limit}, {@code max-concurrent-calls}).
+ * The vendor accounts the service can be given, each configured under {@code trafficlens.sources.<name>.*}
+ * ({@link TrafficlensProperties.Sources}): its endpoint (the adapter config's {@code DEFAULT_ENDPOINT} when unset), its
+ * key pair, and the operator's limits for its sources ({@code rate-limit}, {@code max-concurrent-calls}).
  */
 enum VendorAccount {
 
-    TENCENT_VPC("tencent-vpc", "secret-id", "secret-key", "https://vpc.api.qcloud.com",
-            Set.of(Source.TENCENT_VPN_CONNECTION)) {
+    TENCENT_VPC("tencent-vpc", "secret-id", "secret-key", Set.of(Source.TENCENT_VPN_CONNECTION)) {
         @Override
-        TrafficSource adapter(Keys keys, TrafficlensWiring.VendorCalls calls, Environment environment) {
-            return new TencentVpcTrafficSource(configure(calls, environment, TencentVpcConfig.builder())
+        Given given(TrafficlensProperties.Sources sources) {
+            TrafficlensProperties.TencentAccount account = sources.tencentVpc();
+            return new Given(endpointOr(account.endpoint(), TencentVpcConfig.DEFAULT_ENDPOINT.toString()),
+                    account.secretId(), account.secretKey(), account.rateLimit(), account.maxConcurrentCalls());
+        }
+
+        @Override
+        TrafficSource adapter(Keys keys, TrafficlensWiring.VendorCalls calls, Optional<RateLimit> rateLimit) {
+            return new TencentVpcTrafficSource(configure(calls, rateLimit, TencentVpcConfig.builder())
                     .endpoint(keys.endpoint()).secretId(keys.id()).secretKey(keys.secret()).build());
         }
     },
-    TENCENT_MNA("tencent-mna", "secret-id", "secret-key", "https://mna.intl.tencentcloudapi.com",
-            Set.of(Source.TENCENT_MNA_REGION)) {
+    TENCENT_MNA("tencent-mna", "secret-id", "secret-key", Set.of(Source.TENCENT_MNA_REGION)) {
         @Override
-        TrafficSource adapter(Keys keys, TrafficlensWiring.VendorCalls calls, Environment environment) {
-            return new TencentMnaTrafficSource(configure(calls, environment, TencentMnaConfig.builder())
+        Given given(TrafficlensProperties.Sources sources) {
+            TrafficlensProperties.TencentAccount account = sources.tencentMna();
+            return new Given(endpointOr(account.endpoint(), TencentMnaConfig.DEFAULT_ENDPOINT.toString()),
+                    account.secretId(), account.secretKey(), account.rateLimit(), account.maxConcurrentCalls());
+        }
+
+        @Override
+        TrafficSource adapter(Keys keys, TrafficlensWiring.VendorCalls calls, Optional<RateLimit> rateLimit) {
+            return new TencentMnaTrafficSource(configure(calls, rateLimit, TencentMnaConfig.builder())
                     .endpoint(keys.endpoint()).secretId(keys.id()).secretKey(keys.secret()).build());
         }
     },
-    QINGCLOUD("qingcloud", "access-key-id", "secret-access-key", "https://api.qingcloud.com",
-            Set.of(Source.QINGCLOUD_WAN)) {
+    QINGCLOUD("qingcloud", "access-key-id", "secret-access-key", Set.of(Source.QINGCLOUD_WAN)) {
         @Override
-        TrafficSource adapter(Keys keys, TrafficlensWiring.VendorCalls calls, Environment environment) {
-            return new QingCloudTrafficSource(configure(calls, environment, QingCloudConfig.builder())
+        Given given(TrafficlensProperties.Sources sources) {
+            TrafficlensProperties.QingCloudAccount account = sources.qingcloud();
+            return new Given(endpointOr(account.endpoint(), QingCloudConfig.DEFAULT_ENDPOINT.toString()),
+                    account.accessKeyId(), account.secretAccessKey(), account.rateLimit(),
+                    account.maxConcurrentCalls());
+        }
+
+        @Override
+        TrafficSource adapter(Keys keys, TrafficlensWiring.VendorCalls calls, Optional<RateLimit> rateLimit) {
+            return new QingCloudTrafficSource(configure(calls, rateLimit, QingCloudConfig.builder())
                     .endpoint(keys.endpoint()).accessKeyId(keys.id()).secretAccessKey(keys.secret()).build());
         }
     },
-    ZENLAYER("zenlayer", "access-key-id", "access-key-password", "https://console.zenlayer.com",
+    ZENLAYER("zenlayer", "access-key-id", "access-key-password",
             Set.of(Source.ZENLAYER_PRIVATE_CONNECT, Source.ZENLAYER_CLOUD_ROUTER)) {
         @Override
-        TrafficSource adapter(Keys keys, TrafficlensWiring.VendorCalls calls, Environment environment) {
-            return new ZenlayerTrafficSource(configure(calls, environment, ZenlayerConfig.builder())
+        Given given(TrafficlensProperties.Sources sources) {
+            TrafficlensProperties.ZenlayerAccount account = sources.zenlayer();
+            return new Given(endpointOr(account.endpoint(), ZenlayerConfig.DEFAULT_ENDPOINT.toString()),
+                    account.accessKeyId(), account.accessKeyPassword(), account.rateLimit(),
+                    account.maxConcurrentCalls());
+        }
+
+        @Override
+        TrafficSource adapter(Keys keys, TrafficlensWiring.VendorCalls calls, Optional<RateLimit> rateLimit) {
+            return new ZenlayerTrafficSource(configure(calls, rateLimit, ZenlayerConfig.builder())
                     .endpoint(keys.endpoint()).accessKeyId(keys.id()).accessKeyPassword(keys.secret()).build());
         }
     };
@@ -65,22 +93,32 @@ enum VendorAccount {
         }
     }
 
+    /** One account's settings, the same for every vendor whatever its keys are called. */
+    record Given(String endpoint, String id, String secret, String rateLimit, String maxConcurrentCalls) {
+
+        @Override
+        public String toString() {
+            return "Given[endpoint=" + endpoint + ", id=" + id + "]";
+        }
+    }
+
     private final String name;
     private final String idKey;
     private final String secretKey;
-    private final String defaultEndpoint;
     private final Set<Source> sources;
 
-    VendorAccount(String name, String idKey, String secretKey, String defaultEndpoint, Set<Source> sources) {
+    VendorAccount(String name, String idKey, String secretKey, Set<Source> sources) {
         this.name = name;
         this.idKey = idKey;
         this.secretKey = secretKey;
-        this.defaultEndpoint = defaultEndpoint;
         this.sources = sources;
     }
 
+    /** This account's settings among {@code sources}. */
+    abstract Given given(TrafficlensProperties.Sources sources);
+
     /** The adapter for this account's sources, pointed and keyed as {@code keys} say. */
-    abstract TrafficSource adapter(Keys keys, TrafficlensWiring.VendorCalls calls, Environment environment);
+    abstract TrafficSource adapter(Keys keys, TrafficlensWiring.VendorCalls calls, Optional<RateLimit> rateLimit);
 
     Set<Source> sources() {
         return sources;
@@ -88,64 +126,50 @@ enum VendorAccount {
 
     /** {@code trafficlens.sources.<name>.} */
     String prefix() {
-        return "trafficlens.sources." + name + ".";
+        return TrafficlensProperties.PREFIX + ".sources." + name + ".";
     }
 
     /** The keys of this account's key pair that are set (not blank), by their full names. */
-    List<String> keysGiven(Environment environment) {
-        return List.of(prefix() + idKey, prefix() + secretKey).stream()
-                .filter(key -> !environment.getProperty(key, "").isBlank())
-                .toList();
+    List<String> keysGiven(TrafficlensProperties.Sources sources) {
+        Given given = given(sources);
+        List<String> keys = new ArrayList<>();
+        if (given.id() != null && !given.id().isBlank()) {
+            keys.add(prefix() + idKey);
+        }
+        if (given.secret() != null && !given.secret().isBlank()) {
+            keys.add(prefix() + secretKey);
+        }
+        return List.copyOf(keys);
     }
 
     /** The account's endpoint and keys when both keys are given. */
-    Optional<Keys> liveKeys(Environment environment) {
-        String id = environment.getProperty(prefix() + idKey, "");
-        String secret = environment.getProperty(prefix() + secretKey, "");
-        if (id.isBlank() || secret.isBlank()) {
+    Optional<Keys> liveKeys(TrafficlensProperties.Sources sources) {
+        if (keysGiven(sources).size() < 2) {
             return Optional.empty();
         }
-        return Optional.of(new Keys(environment.getProperty(prefix() + "endpoint", defaultEndpoint), id, secret));
+        Given given = given(sources);
+        return Optional.of(new Keys(given.endpoint(), given.id(), given.secret()));
     }
 
-    /** {@code rate-limit}: calls per second per credential and API action, a positive number; empty when unset. */
-    Optional<RateLimit> rateLimit(Environment environment) {
-        String key = prefix() + "rate-limit";
-        String value = environment.getProperty(key);
-        if (value == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(RateLimit.configuredPerSecond(Double.parseDouble(value.trim())));
-        } catch (IllegalArgumentException notPositive) {
-            throw new InvalidSettingException(key + ": expected a positive number of calls per second, such as 20 or"
-                    + " 0.5, got '" + value + "'");
-        }
+    /** {@code rate-limit}: calls per second per credential and API action; empty when unset. */
+    Optional<RateLimit> rateLimit(TrafficlensProperties.Sources sources) {
+        return TrafficlensProperties.Sources.rateLimit(prefix() + "rate-limit", given(sources).rateLimit());
     }
 
-    /** {@code max-concurrent-calls}: vendor calls in flight per source, a positive whole number; empty when unset. */
-    Optional<Integer> maxConcurrentCalls(Environment environment) {
-        String key = prefix() + "max-concurrent-calls";
-        String value = environment.getProperty(key);
-        if (value == null) {
-            return Optional.empty();
-        }
-        try {
-            int calls = Integer.parseInt(value.trim());
-            if (calls >= 1) {
-                return Optional.of(calls);
-            }
-        } catch (NumberFormatException notANumber) {
-            // refused below, with the same message as a number below one
-        }
-        throw new InvalidSettingException(key + ": expected a positive whole number of calls, such as 8, got '"
-                + value + "'");
+    /** {@code max-concurrent-calls}: vendor calls in flight per source; empty when unset. */
+    Optional<Integer> maxConcurrentCalls(TrafficlensProperties.Sources sources) {
+        return TrafficlensProperties.Sources.maxConcurrentCalls(prefix() + "max-concurrent-calls",
+                given(sources).maxConcurrentCalls());
     }
 
-    <B extends VendorConfigBuilder<B>> B configure(
-            TrafficlensWiring.VendorCalls calls, Environment environment, B builder) {
+    private static String endpointOr(String configured, String fallback) {
+        return configured == null ? fallback : configured;
+    }
+
+    static <B extends VendorConfigBuilder<B>> B configure(
+            TrafficlensWiring.VendorCalls calls, Optional<RateLimit> rateLimit, B builder) {
         calls.applyTo(builder);
-        rateLimit(environment).ifPresent(builder::rateLimit);
+        rateLimit.ifPresent(builder::rateLimit);
         return builder;
     }
 }

@@ -2,10 +2,9 @@ package dev.trafficlens.graphql;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
-import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
@@ -15,22 +14,18 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  */
 record VendorMode(boolean sandbox, List<String> liveKeys) {
 
-    static final String SANDBOX_KEY = "trafficlens.sandbox.enabled";
+    static final String SANDBOX_KEY = TrafficlensProperties.PREFIX + ".sandbox.enabled";
 
-    static VendorMode of(Environment environment) {
+    static VendorMode of(TrafficlensProperties properties) {
         List<String> keys = new ArrayList<>();
         for (VendorAccount account : VendorAccount.values()) {
-            keys.addAll(account.keysGiven(environment));
+            keys.addAll(account.keysGiven(properties.sources()));
         }
-        String flag = environment.getProperty(SANDBOX_KEY);
-        if (flag == null) {
+        Optional<Boolean> flag = properties.sandbox().switchedOn();
+        if (flag.isEmpty()) {
             return new VendorMode(keys.isEmpty(), keys);
         }
-        boolean sandbox = switch (flag.trim().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new InvalidSettingException(SANDBOX_KEY + ": expected true or false, got '" + flag + "'");
-        };
+        boolean sandbox = flag.get();
         if (sandbox && !keys.isEmpty()) {
             throw new InvalidSettingException(SANDBOX_KEY + "=true and " + keys.get(0) + " are both set: the sandbox"
                     + " serves simulated traffic and would hide the live vendor. Remove " + SANDBOX_KEY
@@ -40,14 +35,17 @@ record VendorMode(boolean sandbox, List<String> liveKeys) {
         return new VendorMode(sandbox, keys);
     }
 
-    /** Matches when the service runs on the sandbox; a refused configuration is left to {@link #of} to report. */
+    /**
+     * Matches when the service runs on the sandbox. It runs before any bean exists, so it binds the keys itself; a
+     * refused value or combination is left to the beans that read the same keys to report.
+     */
     static final class OnSandbox implements Condition {
 
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
             try {
-                return of(context.getEnvironment()).sandbox();
-            } catch (InvalidSettingException refused) {
+                return of(TrafficlensProperties.bind(context.getEnvironment())).sandbox();
+            } catch (RuntimeException refused) {
                 return false;
             }
         }

@@ -44,7 +44,7 @@ class SandboxFaultsTest {
                 .withProperty("trafficlens.sandbox.faults[0]", "TIMEOUT@pc-.*")
                 .withProperty("trafficlens.sandbox.faults[1]", "throttled:250@.*");
 
-        List<FaultRule> rules = TrafficlensWiring.faults(environment);
+        List<FaultRule> rules = TrafficlensProperties.bind(environment).sandbox().faultRules();
 
         assertThat(rules).extracting(FaultRule::kind).containsExactly(FaultRule.Kind.TIMEOUT, FaultRule.Kind.THROTTLED);
         assertThat(rules.get(1).latency()).isEqualTo(Duration.ofMillis(250));
@@ -54,7 +54,7 @@ class SandboxFaultsTest {
     void a_wrong_rule_names_the_key_and_the_expected_form() {
         MockEnvironment environment = new MockEnvironment().withProperty("trafficlens.sandbox.faults", "EXPLODE@.*");
 
-        assertThatThrownBy(() -> TrafficlensWiring.faults(environment))
+        assertThatThrownBy(() -> TrafficlensProperties.bind(environment)).rootCause()
                 .hasMessageStartingWith("trafficlens.sandbox.faults[0]: expected KIND[:LATENCY_MS]@REGEX")
                 .hasMessageContaining("SERVER_ERROR")
                 .hasMessageEndingWith("got 'EXPLODE@.*'");

@@ -101,6 +101,17 @@ class StartupSafetyTest {
         assertThat(output.getOut()).contains("APPLICATION FAILED TO START");
     }
 
+    @Test
+    void a_value_of_the_wrong_type_refuses_to_start_naming_its_key_and_the_type_expected(CapturedOutput output) {
+        assertThatThrownBy(() -> start("--trafficlens.timeouts.connect=soon"))
+                .hasRootCauseInstanceOf(IllegalArgumentException.class);
+        assertThat(output.getOut()).contains("APPLICATION FAILED TO START")
+                .contains("trafficlens.timeouts.connect")
+                .contains("java.time.Duration")
+                .contains("\"soon\"")
+                .doesNotContain("SANDBOX MODE");
+    }
+
     private static ConfigurableApplicationContext start(String... arguments) {
         String[] all = new String[arguments.length + 1];
         all[0] = "--server.port=0";

@@ -28,7 +28,8 @@ class VendorCallSettingsTest {
                 .withProperty("trafficlens.circuit-breaker.enabled", "false")
                 .withProperty("trafficlens.circuit-breaker.open-for", "1m");
 
-        TrafficlensWiring.VendorCalls calls = TrafficlensWiring.vendorCalls(environment, ExchangeListener.NONE);
+        TrafficlensWiring.VendorCalls calls = TrafficlensWiring.vendorCalls(
+                TrafficlensProperties.bind(environment), ExchangeListener.NONE);
 
         assertThat(calls.requestTimeout()).isEqualTo(Duration.ofMillis(750));
         assertThat(calls.retry().maxAttempts()).isEqualTo(2);
@@ -41,7 +42,7 @@ class VendorCallSettingsTest {
     void a_wrong_retry_value_names_its_key() {
         MockEnvironment environment = environment().withProperty("trafficlens.retry.max-attempts", "0");
 
-        assertThatThrownBy(() -> TrafficlensWiring.vendorCalls(environment, ExchangeListener.NONE))
+        assertThatThrownBy(() -> TrafficlensProperties.bind(environment)).rootCause()
                 .hasMessage("trafficlens.retry.max-attempts: expected at least 1, got 0");
     }
 
@@ -50,7 +51,7 @@ class VendorCallSettingsTest {
         MockEnvironment environment = environment()
                 .withProperty("trafficlens.circuit-breaker.failure-rate-percent", "150");
 
-        assertThatThrownBy(() -> TrafficlensWiring.vendorCalls(environment, ExchangeListener.NONE))
+        assertThatThrownBy(() -> TrafficlensProperties.bind(environment)).rootCause()
                 .hasMessageStartingWith("trafficlens.circuit-breaker.failure-rate-percent: expected more than 0");
     }
 
@@ -58,7 +59,7 @@ class VendorCallSettingsTest {
     void a_timeout_that_is_not_positive_names_its_key() {
         MockEnvironment environment = environment().withProperty("trafficlens.timeouts.connect", "0s");
 
-        assertThatThrownBy(() -> TrafficlensWiring.vendorCalls(environment, ExchangeListener.NONE))
+        assertThatThrownBy(() -> TrafficlensProperties.bind(environment)).rootCause()
                 .hasMessageStartingWith("trafficlens.timeouts.connect: expected a positive duration");
     }
 }

@@ -11,7 +11,7 @@ class VendorModeTest {
 
     @Test
     void with_no_keys_and_no_flag_the_sandbox_serves() {
-        assertThat(VendorMode.of(new MockEnvironment()).sandbox()).isTrue();
+        assertThat(VendorMode.of(TrafficlensProperties.bind(new MockEnvironment())).sandbox()).isTrue();
     }
 
     @Test
@@ -19,7 +19,7 @@ class VendorModeTest {
         MockEnvironment environment = new MockEnvironment()
                 .withProperty("trafficlens.sources.qingcloud.access-key-id", "QYACCESSKEYID");
 
-        VendorMode mode = VendorMode.of(environment);
+        VendorMode mode = VendorMode.of(TrafficlensProperties.bind(environment));
 
         assertThat(mode.sandbox()).isFalse();
         assertThat(mode.liveKeys()).containsExactly("trafficlens.sources.qingcloud.access-key-id");
@@ -31,7 +31,7 @@ class VendorModeTest {
                 .withProperty("trafficlens.sources.zenlayer.access-key-id", "  ")
                 .withProperty("trafficlens.sources.zenlayer.endpoint", "http://127.0.0.1:9");
 
-        assertThat(VendorMode.of(environment).sandbox()).isTrue();
+        assertThat(VendorMode.of(TrafficlensProperties.bind(environment)).sandbox()).isTrue();
     }
 
     @Test
@@ -41,7 +41,7 @@ class VendorModeTest {
                 .withProperty("trafficlens.sources.zenlayer.access-key-id", "some-id")
                 .withProperty("trafficlens.sources.zenlayer.access-key-password", "some-password");
 
-        assertThatThrownBy(() -> VendorMode.of(environment))
+        assertThatThrownBy(() -> VendorMode.of(TrafficlensProperties.bind(environment)))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageStartingWith("trafficlens.sandbox.enabled=true and "
                         + "trafficlens.sources.zenlayer.access-key-id are both set")
@@ -50,7 +50,8 @@ class VendorModeTest {
 
     @Test
     void the_sandbox_switched_off_without_keys_is_live_with_nothing_configured() {
-        VendorMode mode = VendorMode.of(new MockEnvironment().withProperty("trafficlens.sandbox.enabled", "false"));
+        VendorMode mode = VendorMode.of(TrafficlensProperties.bind(
+                new MockEnvironment().withProperty("trafficlens.sandbox.enabled", "false")));
 
         assertThat(mode.sandbox()).isFalse();
         assertThat(mode.liveKeys()).isEmpty();
@@ -58,7 +59,8 @@ class VendorModeTest {
 
     @Test
     void a_flag_that_is_not_a_boolean_names_its_key() {
-        assertThatThrownBy(() -> VendorMode.of(new MockEnvironment().withProperty("trafficlens.sandbox.enabled", "yes")))
+        assertThatThrownBy(() -> TrafficlensProperties.bind(
+                new MockEnvironment().withProperty("trafficlens.sandbox.enabled", "yes"))).rootCause()
                 .hasMessage("trafficlens.sandbox.enabled: expected true or false, got 'yes'");
     }
 
@@ -67,7 +69,7 @@ class VendorModeTest {
         for (String wrong : new String[] {"0", "-3", "fast", "NaN", ""}) {
             MockEnvironment environment = new MockEnvironment()
                     .withProperty("trafficlens.sources.zenlayer.rate-limit", wrong);
-            assertThatThrownBy(() -> VendorAccount.ZENLAYER.rateLimit(environment))
+            assertThatThrownBy(() -> TrafficlensProperties.bind(environment)).rootCause()
                     .isInstanceOf(InvalidSettingException.class)
                     .hasMessage("trafficlens.sources.zenlayer.rate-limit: expected a positive number of calls per"
                             + " second, such as 20 or 0.5, got '" + wrong + "'");
@@ -75,7 +77,7 @@ class VendorModeTest {
         for (String wrong : new String[] {"0", "2.5", "many"}) {
             MockEnvironment environment = new MockEnvironment()
                     .withProperty("trafficlens.sources.qingcloud.max-concurrent-calls", wrong);
-            assertThatThrownBy(() -> VendorAccount.QINGCLOUD.maxConcurrentCalls(environment))
+            assertThatThrownBy(() -> TrafficlensProperties.bind(environment)).rootCause()
                     .hasMessage("trafficlens.sources.qingcloud.max-concurrent-calls: expected a positive whole number"
                             + " of calls, such as 8, got '" + wrong + "'");
         }
