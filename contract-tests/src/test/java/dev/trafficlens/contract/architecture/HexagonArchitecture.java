@@ -34,7 +34,7 @@ final class HexagonArchitecture {
      * classes move there and this list empties.
      */
     static final Set<String> GRAPHQL_CONFIGURATION = Set.of(
-            "TrafficlensWiring", "VendorAccount", "SourceCatalog", "TrafficMetrics");
+            "TrafficlensWiring", "TrafficlensProperties", "VendorAccount", "SourceCatalog", "TrafficMetrics");
 
     private HexagonArchitecture() {
     }
