@@ -382,7 +382,7 @@ class TencentMnaPactTest {
 
     /** A real signature of the body, as the public host would see it: an example, since the mock's host differs. */
     private static String exampleAuthorization(FlowStatisticRequest request) {
-        return new Tc3Signer(SECRET_ID, SECRET_KEY, "mna")
+        return new TencentMnaSigner(SECRET_ID, SECRET_KEY, "mna")
                 .authorization(EXAMPLE_HOST, "application/json", request.toJson(), NOW.getEpochSecond());
     }
 

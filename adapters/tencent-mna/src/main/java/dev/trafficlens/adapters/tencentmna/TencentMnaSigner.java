@@ -18,7 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code content-type} and {@code host} (as the vendor's SDKs do). Each step is exposed to tests, which reproduce the
  * published vector byte for byte.
  */
-final class Tc3Signer {
+final class TencentMnaSigner {
 
     static final String ALGORITHM = "TC3-HMAC-SHA256";
     static final String SIGNED_HEADERS = "content-type;host";
@@ -31,7 +31,7 @@ final class Tc3Signer {
     private final String service;
 
     /** @param service the product name ({@code mna}), never the host: the intl host signs with {@code mna} too */
-    Tc3Signer(String secretId, Secret secretKey, String service) {
+    TencentMnaSigner(String secretId, Secret secretKey, String service) {
         this.secretId = Objects.requireNonNull(secretId, "secretId");
         this.secretKey = Objects.requireNonNull(secretKey, "secretKey");
         this.service = Objects.requireNonNull(service, "service");
@@ -110,6 +110,6 @@ final class Tc3Signer {
 
     @Override
     public String toString() {
-        return "Tc3Signer[" + secretId + ", " + service + "]";
+        return "TencentMnaSigner[" + secretId + ", " + service + "]";
     }
 }
