@@ -1,17 +1,14 @@
 package dev.trafficlens.adapters.tencentmna;
 
 import dev.trafficlens.adapters.support.Secret;
+import dev.trafficlens.adapters.support.Signing;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Tencent Cloud API 3.0 request signing, TC3-HMAC-SHA256, for a POST with a JSON body signing only
@@ -91,21 +88,11 @@ final class TencentMnaSigner {
     }
 
     private static String sha256Hex(byte[] bytes) {
-        try {
-            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (GeneralSecurityException missingFromJdk) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", missingFromJdk);
-        }
+        return Signing.hex(Signing.sha256(bytes));
     }
 
     private static byte[] hmac(byte[] key, String message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException missingFromJdk) {
-            throw new IllegalStateException("HmacSHA256 is missing from this JDK", missingFromJdk);
-        }
+        return Signing.hmacSha256(key, message);
     }
 
     @Override
