@@ -24,13 +24,12 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads one GetWanMonitor answer for a call: the {@code ret_code} envelope mapped to the domain's error kinds, or the
+ * Reads one GetWanMonitor answer for a call: a non-zero {@code ret_code} handed to {@link QingCloudErrorMap}, or the
  * meter set decoded into one series per requested metric.
  */
 final class GetWanMonitorReader {
 
     private static final Source SOURCE = Source.QINGCLOUD_WAN;
-    private static final int MESSAGE_LENGTH = 160;
 
     private final PlannedCall call;
     private final QingCloudWanAccess access;
@@ -64,7 +63,7 @@ final class GetWanMonitorReader {
         }
         JsonNode tree = parsed.get();
         if (retCode.get() != 0) {
-            return vendorError(retCode.get(), JsonBodies.text(tree, "message").orElse(""));
+            return QingCloudErrorMap.attempt(retCode.get(), JsonBodies.text(tree, "message").orElse(""), access);
         }
         return series(tree.get("meter_set"))
                 .fold(problem -> Attempt.<SourceAnswer>failure(VendorResponses.malformed(SOURCE, problem, body)),
@@ -115,49 +114,5 @@ final class GetWanMonitorReader {
             }
         }
         return Either.right(found == null ? null : found.get("data"));
-    }
-
-    private Attempt<SourceAnswer> vendorError(long retCode, String vendorMessage) {
-        String code = Long.toString(retCode);
-        String said = vendorMessage.isBlank() ? "" : ": " + shorten(vendorMessage);
-        String what = SOURCE.id() + " " + describe(retCode) + " (ret_code " + code + said + ")";
-        SourceFailure failure = SourceFailure.of(kindOf(retCode), SOURCE, what).withVendorCode(code);
-        return retCode == 5000 || retCode == 5100 ? Attempt.retryable(failure) : Attempt.failure(failure);
-    }
-
-    private static ErrorKind kindOf(long retCode) {
-        return switch (asSwitchable(retCode)) {
-            case 1200, 1300, 1400 -> ErrorKind.UNAUTHENTICATED;
-            case 2100 -> ErrorKind.NOT_FOUND;
-            // The API request quota is counted per day, so waiting seconds and retrying cannot help.
-            case 2500 -> ErrorKind.RATE_LIMITED;
-            case 5000, 5100 -> ErrorKind.VENDOR_UNAVAILABLE;
-            default -> ErrorKind.VENDOR_ERROR;
-        };
-    }
-
-    private String describe(long retCode) {
-        return switch (asSwitchable(retCode)) {
-            case 1100 -> "rejected the request's parameters for access point " + access.resource();
-            case 1200 -> "rejected the access key or the request's signature";
-            case 1300 -> "refused the request as expired: this machine's clock is more than a minute away from "
-                    + "QingCloud's";
-            case 1400 -> "denied permission to read access point " + access.resource() + " in zone " + access.zone();
-            case 2100 -> "does not know access point " + access.resource() + " in zone " + access.zone();
-            case 2500 -> "refused the call because a quota is used up (the API request quota resets daily)";
-            case 5000 -> "failed with an internal error";
-            case 5100 -> "is too busy to answer";
-            default -> "answered with an error";
-        };
-    }
-
-    /** Codes beyond int range are unknown codes, like any other the vendor does not document. */
-    private static int asSwitchable(long retCode) {
-        return retCode == (int) retCode ? (int) retCode : -1;
-    }
-
-    private static String shorten(String message) {
-        String oneLine = message.replaceAll("\\s+", " ").strip();
-        return oneLine.length() > MESSAGE_LENGTH ? oneLine.substring(0, MESSAGE_LENGTH) + "…" : oneLine;
     }
 }

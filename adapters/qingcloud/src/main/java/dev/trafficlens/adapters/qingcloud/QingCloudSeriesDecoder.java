@@ -22,23 +22,23 @@ import tools.jackson.databind.JsonNode;
  * A pair whose second entry is a number is a value, one whose second entry is an array is the gap form. Numbers may
  * come as JSON numbers or numeric strings. Anything else makes the whole series unreadable rather than guessed at.
  */
-public final class QingCloudSeriesDecoder {
+final class QingCloudSeriesDecoder {
 
     /** The vendor's marker for a slot without a valid value. */
-    public static final String NOT_AVAILABLE = "NA";
+    static final String NOT_AVAILABLE = "NA";
 
     /** One slot of a series: its time and both directions, NaN in both when the vendor marked the slot missing. */
-    public record PairSample(Instant time, double in, double out) {
+    record PairSample(Instant time, double in, double out) {
 
         public PairSample {
             Objects.requireNonNull(time, "time");
         }
 
-        public static PairSample missing(Instant time) {
+        static PairSample missing(Instant time) {
             return new PairSample(time, Double.NaN, Double.NaN);
         }
 
-        public boolean isMissing() {
+        boolean isMissing() {
             return Double.isNaN(in) || Double.isNaN(out);
         }
     }
@@ -50,7 +50,7 @@ public final class QingCloudSeriesDecoder {
      * The samples {@code data} holds, in the order given, missing slots included; an empty list for an absent,
      * null or empty series; or what is wrong with it.
      */
-    public static Either<String, List<PairSample>> decode(JsonNode data, Step step) {
+    static Either<String, List<PairSample>> decode(JsonNode data, Step step) {
         Objects.requireNonNull(step, "step");
         if (data == null || data.isNull() || data.isMissingNode()) {
             return Either.right(List.of());

@@ -1,5 +1,6 @@
 package dev.trafficlens.adapters.qingcloud;
 
+import dev.trafficlens.adapters.support.Attempt;
 import dev.trafficlens.adapters.support.VendorExchange;
 import dev.trafficlens.domain.model.ErrorKind;
 import dev.trafficlens.domain.model.Metric;
@@ -19,6 +20,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -62,6 +64,22 @@ public final class QingCloudTrafficSource implements TrafficSource {
         Map<String, String> parameters = GetWanMonitorRequest.parameters(call);
         GetWanMonitorReader reader = new GetWanMonitorReader(call);
         return exchange.send(Source.QINGCLOUD_WAN, signedRequest(parameters), reader::interpret);
+    }
+
+    /**
+     * Reads one recorded GetWanMonitor body of {@code call} as a 200 answer is read, without the network: for
+     * benchmarks and for replaying recorded answers. A body the adapter refuses is an {@link IllegalArgumentException}
+     * saying why.
+     */
+    public static Function<byte[], SourceAnswer> bodyReader(PlannedCall call) {
+        if (!(call.resource() instanceof QingCloudWanAccess)
+                || !Source.QINGCLOUD_WAN.limits().metrics().containsAll(call.metrics())) {
+            throw new IllegalArgumentException(Source.QINGCLOUD_WAN.id() + " reads "
+                    + Source.QINGCLOUD_WAN.limits().metrics() + " of a QingCloudWanAccess, got " + call.metrics()
+                    + " of " + call.resource());
+        }
+        GetWanMonitorReader reader = new GetWanMonitorReader(call);
+        return body -> Attempt.valueOf(reader.read(200, body));
     }
 
     private static CompletionStage<Either<SourceFailure, SourceAnswer>> refuse(Source source, String message) {

@@ -3,6 +3,7 @@ package dev.trafficlens.adapters.qingcloud;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trafficlens.adapters.support.Secret;
+import dev.trafficlens.adapters.support.Signing;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -89,9 +90,9 @@ class QingCloudSignerTest {
 
     @Test
     void encodes_like_rfc_3986_with_upper_case_hex_and_space_as_percent_20() {
-        assertThat(QingCloudSigner.encode("AZaz09-_.~")).isEqualTo("AZaz09-_.~");
-        assertThat(QingCloudSigner.encode("a b+c/d=e:f&g*h")).isEqualTo("a%20b%2Bc%2Fd%3De%3Af%26g%2Ah");
-        assertThat(QingCloudSigner.encode("流量")).isEqualTo("%E6%B5%81%E9%87%8F");
+        assertThat(Signing.percentEncode("AZaz09-_.~")).isEqualTo("AZaz09-_.~");
+        assertThat(Signing.percentEncode("a b+c/d=e:f&g*h")).isEqualTo("a%20b%2Bc%2Fd%3De%3Af%26g%2Ah");
+        assertThat(Signing.percentEncode("流量")).isEqualTo("%E6%B5%81%E9%87%8F");
     }
 
     @Test

@@ -2,8 +2,10 @@ package dev.trafficlens.adapters.qingcloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.trafficlens.adapters.support.Fixtures;
 import dev.trafficlens.adapters.support.RetryPolicy;
 import dev.trafficlens.adapters.support.Secret;
+import dev.trafficlens.adapters.support.Signing;
 import dev.trafficlens.adapters.support.StubVendor;
 import dev.trafficlens.domain.model.ErrorKind;
 import dev.trafficlens.domain.model.Metric;
@@ -121,12 +123,12 @@ class QingCloudTrafficSourceTest {
         assertThat(QingCloudSigner.canonicalQuery(parameters(signed))).as("sent in canonical form").isEqualTo(signed);
         String expected = new QingCloudSigner(Secret.of(SECRET))
                 .signature(QingCloudSigner.stringToSign(request.path(), signed));
-        assertThat(rawQuery.substring(cut + "&signature=".length())).isEqualTo(QingCloudSigner.encode(expected));
+        assertThat(rawQuery.substring(cut + "&signature=".length())).isEqualTo(Signing.percentEncode(expected));
     }
 
     @Test
     void sends_a_get_whose_query_matches_an_independently_computed_signature_byte_for_byte() {
-        vendor.then(StubVendor.Reply.json(200, Fixtures.text("error-2100-not-found.json")));
+        vendor.then(StubVendor.Reply.json(200, Fixtures.text("qingcloud", "error-2100-not-found.json")));
         PlannedCall call = new PlannedCall(QingCloudWanAccess.of("pek3", "waif-6bm6mt85", "vpc"),
                 TimeWindow.of("2020-05-09T02:05:00Z", "2020-05-09T08:05:00Z"), Step.FIVE_MINUTES, ALL);
 
@@ -147,7 +149,7 @@ class QingCloudTrafficSourceTest {
     void asks_only_for_the_meters_the_call_needs_and_answers_only_the_metrics_asked() {
         PlannedCall call = call("2026-01-01T00:00:00Z", "2026-01-01T01:00:00Z", Step.FIVE_MINUTES,
                 Set.of(Metric.BITRATE_IN, Metric.PACKET_RATE_OUT));
-        vendor.then(StubVendor.Reply.json(200, Fixtures.text("gaps-na-and-offsets.json")));
+        vendor.then(StubVendor.Reply.json(200, Fixtures.text("qingcloud", "gaps-na-and-offsets.json")));
 
         SourceAnswer answer = fetch(source(Clock.systemUTC()), call).get();
 
@@ -161,7 +163,7 @@ class QingCloudTrafficSourceTest {
 
     @Test
     void sends_the_optional_interface_monitor_type_and_ha_member_and_signs_them() {
-        vendor.then(StubVendor.Reply.json(200, Fixtures.text("error-2100-not-found.json")));
+        vendor.then(StubVendor.Reply.json(200, Fixtures.text("qingcloud", "error-2100-not-found.json")));
         PlannedCall call = new PlannedCall(new QingCloudWanAccess("pek3a", "wacc-fub9b1eo", "cpe",
                 Optional.of("eth0"), Optional.of("pop"), Optional.of("1")),
                 TimeWindow.of("2026-01-01T00:00:00Z", "2026-01-02T00:00:00Z"), Step.FIVE_MINUTES, ALL);
@@ -184,7 +186,7 @@ class QingCloudTrafficSourceTest {
     @ParameterizedTest
     @CsvSource({"1, 1m", "5, 5m", "15, 15m", "30, 30m", "60, 1h", "120, 2h", "1440, 1d"})
     void names_each_native_step_by_its_label(long minutes, String label) {
-        vendor.then(StubVendor.Reply.json(200, Fixtures.text("error-2100-not-found.json")));
+        vendor.then(StubVendor.Reply.json(200, Fixtures.text("qingcloud", "error-2100-not-found.json")));
 
         fetch(source(Clock.systemUTC()),
                 call("2026-01-01T00:00:00Z", "2026-01-02T00:00:00Z", Step.ofMinutes(minutes), ALL));
@@ -212,8 +214,8 @@ class QingCloudTrafficSourceTest {
             }
         };
         PlannedCall call = anHour();
-        vendor.then(StubVendor.Reply.json(200, Fixtures.text("error-5100-busy.json")))
-                .then(StubVendor.Reply.json(200, Fixtures.text("gaps-na-and-offsets.json")));
+        vendor.then(StubVendor.Reply.json(200, Fixtures.text("qingcloud", "error-5100-busy.json")))
+                .then(StubVendor.Reply.json(200, Fixtures.text("qingcloud", "gaps-na-and-offsets.json")));
 
         assertThat(fetch(source(ticking), call).isRight()).isTrue();
 
@@ -226,7 +228,7 @@ class QingCloudTrafficSourceTest {
 
     @Test
     void appends_the_api_path_to_an_endpoint_with_a_base_path_and_signs_the_path_sent() {
-        vendor.then(StubVendor.Reply.json(200, Fixtures.text("error-2100-not-found.json")));
+        vendor.then(StubVendor.Reply.json(200, Fixtures.text("qingcloud", "error-2100-not-found.json")));
 
         fetch(source(URI.create(vendor.endpoint() + "/qingcloud"), Clock.systemUTC()), anHour());
 
@@ -237,7 +239,7 @@ class QingCloudTrafficSourceTest {
 
     @Test
     void reports_the_seed_documents_example_with_its_ellipses_as_malformed_rather_than_guessing() {
-        vendor.then(StubVendor.Reply.json(200, Fixtures.text("get-wan-monitor-documented-example-with-ellipsis.json")));
+        vendor.then(StubVendor.Reply.json(200, Fixtures.text("qingcloud", "get-wan-monitor-documented-example-with-ellipsis.json")));
 
         SourceFailure failure = fetch(source(Clock.systemUTC()), anHour()).getLeft();
 
@@ -248,7 +250,7 @@ class QingCloudTrafficSourceTest {
 
     @Test
     void reads_the_seed_documents_example_cleaned_of_its_ellipses_with_traffic_in_bits() {
-        vendor.then(StubVendor.Reply.json(200, Fixtures.text("get-wan-monitor-documented-example-cleaned.json")));
+        vendor.then(StubVendor.Reply.json(200, Fixtures.text("qingcloud", "get-wan-monitor-documented-example-cleaned.json")));
         PlannedCall call = new PlannedCall(QingCloudWanAccess.of("pek3a", "waif-6bm6mt85", "vpc"),
                 TimeWindow.of("2020-05-09T05:15:00Z", "2020-05-09T05:40:00Z"), Step.FIVE_MINUTES, ALL);
 
@@ -266,7 +268,7 @@ class QingCloudTrafficSourceTest {
 
     @Test
     void places_na_slots_offset_gaps_and_a_late_first_sample_on_the_grid() {
-        vendor.then(StubVendor.Reply.json(200, Fixtures.text("gaps-na-and-offsets.json")));
+        vendor.then(StubVendor.Reply.json(200, Fixtures.text("qingcloud", "gaps-na-and-offsets.json")));
 
         SourceAnswer answer = fetch(source(Clock.systemUTC()), anHour()).get();
 
@@ -324,7 +326,7 @@ class QingCloudTrafficSourceTest {
     })
     void maps_each_documented_ret_code_keeping_the_code_and_retrying_only_server_trouble(
             String fixture, ErrorKind kind, String code, int attempts) {
-        vendor.then(StubVendor.Reply.json(200, Fixtures.text(fixture)));
+        vendor.then(StubVendor.Reply.json(200, Fixtures.text("qingcloud", fixture)));
 
         SourceFailure failure = fetch(source(Clock.systemUTC()), anHour()).getLeft();
 
@@ -339,8 +341,8 @@ class QingCloudTrafficSourceTest {
 
     @Test
     void a_busy_vendor_that_recovers_answers_normally() {
-        vendor.then(StubVendor.Reply.json(200, Fixtures.text("error-5100-busy.json")))
-                .then(StubVendor.Reply.json(200, Fixtures.text("gaps-na-and-offsets.json")));
+        vendor.then(StubVendor.Reply.json(200, Fixtures.text("qingcloud", "error-5100-busy.json")))
+                .then(StubVendor.Reply.json(200, Fixtures.text("qingcloud", "gaps-na-and-offsets.json")));
 
         assertThat(fetch(source(Clock.systemUTC()), anHour()).get().series()).hasSize(6);
         assertThat(vendor.requests()).hasSize(2);
@@ -348,7 +350,7 @@ class QingCloudTrafficSourceTest {
 
     @Test
     void names_the_access_point_in_a_not_found_failure() {
-        vendor.then(StubVendor.Reply.json(200, Fixtures.text("error-2100-not-found.json")));
+        vendor.then(StubVendor.Reply.json(200, Fixtures.text("qingcloud", "error-2100-not-found.json")));
 
         assertThat(fetch(source(Clock.systemUTC()), anHour()).getLeft().message())
                 .contains("waif-1", "pek3", "ResourceNotFound");
@@ -363,7 +365,7 @@ class QingCloudTrafficSourceTest {
 
     @Test
     void a_success_without_a_meter_set_is_malformed() {
-        vendor.then(StubVendor.Reply.json(200, Fixtures.text("success-without-meter-set.json")));
+        vendor.then(StubVendor.Reply.json(200, Fixtures.text("qingcloud", "success-without-meter-set.json")));
 
         SourceFailure failure = fetch(source(Clock.systemUTC()), anHour()).getLeft();
 
@@ -404,7 +406,7 @@ class QingCloudTrafficSourceTest {
     @Test
     void http_throttling_is_retried_and_honours_retry_after() {
         vendor.then(StubVendor.Reply.json(429, "").withHeader("Retry-After", "0"))
-                .then(StubVendor.Reply.json(200, Fixtures.text("gaps-na-and-offsets.json")));
+                .then(StubVendor.Reply.json(200, Fixtures.text("qingcloud", "gaps-na-and-offsets.json")));
 
         assertThat(fetch(source(Clock.systemUTC()), anHour()).isRight()).isTrue();
         assertThat(vendor.requests()).hasSize(2);
@@ -437,7 +439,7 @@ class QingCloudTrafficSourceTest {
 
     @Test
     void the_secret_is_sent_nowhere_in_clear() {
-        vendor.then(StubVendor.Reply.json(200, Fixtures.text("gaps-na-and-offsets.json")));
+        vendor.then(StubVendor.Reply.json(200, Fixtures.text("qingcloud", "gaps-na-and-offsets.json")));
 
         fetch(source(Clock.systemUTC()), anHour());
 

@@ -21,6 +21,20 @@ public sealed interface Attempt<T> {
         return new Retryable<>(failure);
     }
 
+    /**
+     * The value of a success; any failure as an {@link IllegalArgumentException} carrying its message. For reading
+     * recorded bodies outside an exchange (benchmarks, replay), where nothing is retried.
+     */
+    static <T> T valueOf(Attempt<T> attempt) {
+        if (attempt instanceof Success<T> success) {
+            return success.value();
+        }
+        SourceFailure failure = attempt instanceof Retryable<T> retryable
+                ? retryable.failure()
+                : ((Failure<T>) attempt).failure();
+        throw new IllegalArgumentException(failure.message());
+    }
+
     record Success<T>(T value) implements Attempt<T> {
     }
 

@@ -6,17 +6,32 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * What every adapter's config holds besides its key pair: how to reach the vendor and the clock that stamps each
- * signature, as collected by a {@link VendorConfigBuilder}. A vendor's config extends it and adds its credentials.
+ * What every adapter's config holds: how to reach the vendor, the clock that stamps each signature and the key pair,
+ * as collected by a {@link VendorConfigBuilder}. A vendor's config extends it and publishes the key pair under its
+ * vendor's names.
  */
 public abstract class VendorConfig {
 
     private final HttpSettings http;
     private final Clock clock;
+    private final String keyId;
+    private final Secret keySecret;
 
     protected VendorConfig(VendorConfigBuilder<?> builder) {
         this.http = builder.httpSettings();
         this.clock = builder.clock();
+        this.keyId = builder.keyId;
+        this.keySecret = builder.keySecret;
+    }
+
+    /** The key pair's public half; safe to print. */
+    protected final String keyId() {
+        return keyId;
+    }
+
+    /** The key pair's secret half; prints as {@code ******}. */
+    protected final Secret keySecret() {
+        return keySecret;
     }
 
     public URI endpoint() {

@@ -4,12 +4,14 @@ import dev.trafficlens.domain.model.RateLimit;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * The part of every adapter's config builder that is not about credentials: where the vendor is, how long to wait,
- * how fast and how often to call, and the clock that stamps signatures. A vendor's builder extends it, adds its key
- * pair, and builds its config from {@link #httpSettings()} and {@link #clock()}.
+ * What every adapter's config builder collects: where the vendor is, how long to wait, how fast and how often to call,
+ * the clock that stamps signatures, and the key pair. A vendor's builder extends it and names the key pair's two
+ * halves as its vendor does (a SecretId and SecretKey, an AccessKeyId and AccessKeyPassword, ...).
  */
 public abstract class VendorConfigBuilder<B extends VendorConfigBuilder<B>> {
 
@@ -24,6 +26,8 @@ public abstract class VendorConfigBuilder<B extends VendorConfigBuilder<B>> {
     private Clock clock = Clock.systemUTC();
     private CircuitBreakerPolicy circuitBreaker = CircuitBreakerPolicy.DEFAULT;
     private ExchangeListener exchangeListener = ExchangeListener.NONE;
+    String keyId;
+    Secret keySecret;
 
     protected VendorConfigBuilder(URI defaultEndpoint, RateLimit defaultRateLimit) {
         this.endpoint = Objects.requireNonNull(defaultEndpoint, "defaultEndpoint");
@@ -89,6 +93,44 @@ public abstract class VendorConfigBuilder<B extends VendorConfigBuilder<B>> {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** The key pair's public half, under the vendor's name for it; checked by {@link #requireKeyPair}. */
+    protected final B keyId(String value) {
+        this.keyId = value;
+        return self();
+    }
+
+    /** The key pair's secret half, under the vendor's name for it; checked by {@link #requireKeyPair}. */
+    protected final B keySecret(Secret value) {
+        this.keySecret = value;
+        return self();
+    }
+
+    /** The secret half given as text; refuses nothing or a blank value, naming {@code field}. */
+    protected final B keySecret(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + ": expected a non-empty secret, got "
+                    + (value == null ? "nothing" : "a blank value"));
+        }
+        return keySecret(Secret.of(value));
+    }
+
+    /**
+     * Refuses a key pair with a half missing, naming every missing field (as the vendor's builder calls them) and
+     * then {@code expected}, such as "expected the Zenlayer access key pair (...), got nothing".
+     */
+    protected final void requireKeyPair(String idField, String secretField, String expected) {
+        List<String> missing = new ArrayList<>();
+        if (keyId == null || keyId.isBlank()) {
+            missing.add(idField);
+        }
+        if (keySecret == null) {
+            missing.add(secretField);
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException(String.join(", ", missing) + ": " + expected);
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -40,11 +40,6 @@ import java.util.function.Supplier;
  */
 public final class VendorExchange {
 
-    /**
-     * One limiter per vendor credential and source, shared by every adapter instance that uses them: vendors limit
-     * each API action per account (Tencent Cloud documents 20 calls/s per action), and each source is one action.
-     */
-    private static final ConcurrentMap<String, RateLimiter> LIMITERS = new ConcurrentHashMap<>();
     private static final ScheduledExecutorService SCHEDULER = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "trafficlens-vendor-retries");
         thread.setDaemon(true);
@@ -71,12 +66,7 @@ public final class VendorExchange {
     }
 
     private RateLimiter rateLimiterFor(Source source) {
-        return LIMITERS.computeIfAbsent(credentialKey + "/" + source.id() + "@" + settings.rateLimit(), key ->
-                RateLimiter.of(key, RateLimiterConfig.custom()
-                        .limitForPeriod(settings.rateLimit().permits())
-                        .limitRefreshPeriod(settings.rateLimit().period())
-                        .timeoutDuration(settings.retryPolicy().deadline())
-                        .build()));
+        return RateLimiters.SHARED.forAction(credentialKey, source, settings.rateLimit(), settings.retryPolicy().deadline());
     }
 
     public HttpSettings settings() {
@@ -178,12 +168,14 @@ public final class VendorExchange {
             Supplier<HttpRequest.Builder> request,
             Function<HttpResponse<byte[]>, Attempt<T>> interpret,
             AtomicInteger attempts) {
-        long wait = rateLimiterFor(source).reservePermission();
+        RateLimiter limiter = rateLimiterFor(source);
+        long wait = limiter.reservePermission();
         if (wait < 0) {
+            RateLimiterConfig limit = limiter.getRateLimiterConfig();
             return CompletableFuture.completedFuture(Attempt.failure(SourceFailure.of(ErrorKind.RATE_LIMITED, source,
-                    source.id() + ": the client-side limit of " + settings.rateLimit().permits() + " calls per "
-                            + settings.rateLimit().period().toMillis() + " ms for this credential and API has no room before "
-                            + "the deadline")));
+                    source.id() + ": the client-side limit of " + limit.getLimitForPeriod() + " calls per "
+                            + limit.getLimitRefreshPeriod().toMillis() + " ms for this credential and API has no room "
+                            + "before the deadline")));
         }
         CompletableFuture<Void> permitted = wait == 0
                 ? CompletableFuture.completedFuture(null)

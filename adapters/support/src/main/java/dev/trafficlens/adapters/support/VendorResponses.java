@@ -65,9 +65,13 @@ public final class VendorResponses {
         if (body == null || body.length == 0) {
             return "(empty body)";
         }
-        String text = new String(body, 0, Math.min(body.length, EXCERPT_LENGTH * 4), StandardCharsets.UTF_8)
-                .replaceAll("\\s+", " ").strip();
-        return text.length() > EXCERPT_LENGTH ? text.substring(0, EXCERPT_LENGTH) + "…" : text;
+        return shortened(new String(body, 0, Math.min(body.length, EXCERPT_LENGTH * 4), StandardCharsets.UTF_8));
+    }
+
+    /** A vendor's own message on one line and cut to the excerpt's length, so a verbose vendor cannot flood a log. */
+    public static String shortened(String message) {
+        String oneLine = message.replaceAll("\\s+", " ").strip();
+        return oneLine.length() > EXCERPT_LENGTH ? oneLine.substring(0, EXCERPT_LENGTH) + "…" : oneLine;
     }
 
     /** A failure for a body the adapter cannot read, quoting its start. */

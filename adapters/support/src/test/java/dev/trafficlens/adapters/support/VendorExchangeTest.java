@@ -191,6 +191,25 @@ class VendorExchangeTest {
     }
 
     @Test
+    void one_credential_configured_with_two_rates_still_has_one_rate_limit() {
+        vendor.then(StubVendor.Reply.json(200, "{}"));
+        String credential = credential();
+        RetryPolicy shortDeadline = QUICK.withDeadline(Duration.ofMillis(300));
+        VendorExchange twoPerMinute = new VendorExchange(new HttpSettings(vendor.endpoint(), Duration.ofSeconds(1),
+                Duration.ofSeconds(1), new RateLimit(2, Duration.ofMinutes(1), false), shortDeadline), credential);
+        VendorExchange threePerMinute = new VendorExchange(new HttpSettings(vendor.endpoint(), Duration.ofSeconds(1),
+                Duration.ofSeconds(1), new RateLimit(3, Duration.ofMinutes(1), false), shortDeadline), credential);
+
+        List<Either<SourceFailure, String>> outcomes = IntStream.range(0, 4)
+                .mapToObj(i -> send(i % 2 == 0 ? twoPerMinute : threePerMinute, this::bodyOnSuccess)).toList();
+
+        assertThat(outcomes).filteredOn(Either::isRight).hasSize(2);
+        assertThat(outcomes).filteredOn(Either::isLeft).allSatisfy(outcome ->
+                assertThat(outcome.getLeft().message()).contains("client-side limit of 2 calls"));
+        assertThat(vendor.requests()).hasSize(2);
+    }
+
+    @Test
     void each_source_of_a_credential_has_its_own_rate_limit_as_each_api_action_does() {
         vendor.then(StubVendor.Reply.json(200, "{}"));
         HttpSettings twoPerMinute = new HttpSettings(vendor.endpoint(), Duration.ofSeconds(1), Duration.ofSeconds(1),

@@ -55,7 +55,7 @@ final class FlowStatisticReader {
             if (code.isEmpty()) {
                 return malformed(status, "an Error without a Code", body, requestId);
             }
-            return TencentMnaErrors.attempt(code.get(), JsonBodies.text(error, "Message"), requestId, metric);
+            return TencentMnaErrorMap.attempt(code.get(), JsonBodies.text(error, "Message"), requestId, metric);
         }
         if (status != 200) {
             return malformed(status, "HTTP " + status + " without an Error", body, requestId);

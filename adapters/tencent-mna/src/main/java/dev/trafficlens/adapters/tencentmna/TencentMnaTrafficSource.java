@@ -1,5 +1,6 @@
 package dev.trafficlens.adapters.tencentmna;
 
+import dev.trafficlens.adapters.support.Attempt;
 import dev.trafficlens.adapters.support.HttpSettings;
 import dev.trafficlens.adapters.support.VendorExchange;
 import dev.trafficlens.domain.model.ErrorKind;
@@ -23,6 +24,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 /**
  * The outbound-port adapter for Tencent Cloud Multi-Network Aggregation (API 3.0 {@code mna}, GetFlowStatisticByRegion,
@@ -39,7 +41,7 @@ public final class TencentMnaTrafficSource implements TrafficSource {
 
     private final HttpSettings settings;
     private final Clock clock;
-    private final Tc3Signer signer;
+    private final TencentMnaSigner signer;
     private final VendorExchange exchange;
     private final URI apiUri;
 
@@ -47,7 +49,7 @@ public final class TencentMnaTrafficSource implements TrafficSource {
         Objects.requireNonNull(config, "config");
         this.settings = config.httpSettings();
         this.clock = config.clock();
-        this.signer = new Tc3Signer(config.secretId(), config.secretKey(), SERVICE);
+        this.signer = new TencentMnaSigner(config.secretId(), config.secretKey(), SERVICE);
         this.exchange = new VendorExchange(settings, "tencent-mna:" + config.secretId());
         this.apiUri = settings.resolve("/");
     }
@@ -92,6 +94,22 @@ public final class TencentMnaTrafficSource implements TrafficSource {
         byte[] body = FlowStatisticRequest.of(region, call.window(), call.step(), type, now).toJson();
         return exchange.send(SOURCE, () -> signedRequest(body),
                 response -> FlowStatisticReader.read(response, call.window(), call.step(), type.metric()));
+    }
+
+    /**
+     * Reads one recorded GetFlowStatisticByRegion body for {@code metric} of {@code call} as a 200 answer is read,
+     * without the network: for benchmarks and for replaying recorded answers. A body the adapter refuses is an
+     * {@link IllegalArgumentException} saying why.
+     */
+    public static Function<byte[], TrafficSeries> bodyReader(PlannedCall call, Metric metric) {
+        if (!(call.resource() instanceof TencentMnaRegion) || !call.metrics().contains(metric)
+                || TrafficType.of(metric).isEmpty()) {
+            throw new IllegalArgumentException(SOURCE.id() + " reads " + SOURCE.limits().metrics()
+                    + " of a TencentMnaRegion, and the metric must be one of the call's; got " + metric + " of "
+                    + call.resource());
+        }
+        return body -> Attempt.valueOf(FlowStatisticReader.read(200, body, call.window(), call.step(), metric))
+                .series();
     }
 
     /** Called for every attempt, so a retry carries a fresh timestamp; the vendor refuses one 5 minutes old. */

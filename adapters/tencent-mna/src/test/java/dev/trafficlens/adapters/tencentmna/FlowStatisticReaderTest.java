@@ -3,6 +3,7 @@ package dev.trafficlens.adapters.tencentmna;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trafficlens.adapters.support.Attempt;
+import dev.trafficlens.adapters.support.Fixtures;
 import dev.trafficlens.adapters.support.JsonBodies;
 import dev.trafficlens.domain.model.ErrorKind;
 import dev.trafficlens.domain.model.Metric;
@@ -333,7 +334,7 @@ class FlowStatisticReaderTest {
         @Test
         void a_success_shape_on_a_client_error_status_is_not_taken_as_data() {
             Attempt<MetricReading> attempt = FlowStatisticReader.read(404,
-                    Fixtures.bytes("day-with-missing-hours.json"), NEW_YEARS_DAY, Step.ONE_HOUR, Metric.VOLUME_IN);
+                    Fixtures.bytes("tencentmna", "day-with-missing-hours.json"), NEW_YEARS_DAY, Step.ONE_HOUR, Metric.VOLUME_IN);
 
             assertThat(failure(attempt).kind()).isEqualTo(ErrorKind.MALFORMED_RESPONSE);
             assertThat(failure(attempt).message()).contains("HTTP 404");
@@ -350,7 +351,7 @@ class FlowStatisticReaderTest {
     }
 
     private static Attempt<MetricReading> read(String fixture, TimeWindow window, Step step, Metric metric) {
-        return FlowStatisticReader.read(200, Fixtures.bytes(fixture), window, step, metric);
+        return FlowStatisticReader.read(200, Fixtures.bytes("tencentmna", fixture), window, step, metric);
     }
 
     private static MetricReading success(Attempt<MetricReading> attempt) {

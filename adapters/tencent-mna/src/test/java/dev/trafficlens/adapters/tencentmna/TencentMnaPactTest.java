@@ -16,6 +16,7 @@ import au.com.dius.pact.core.model.annotations.Pact;
 import au.com.dius.pact.core.model.matchingrules.MinTypeMatcher;
 import au.com.dius.pact.core.model.matchingrules.NumberTypeMatcher;
 import au.com.dius.pact.core.model.matchingrules.RegexMatcher;
+import dev.trafficlens.adapters.support.Fixtures;
 import dev.trafficlens.adapters.support.JsonBodies;
 import dev.trafficlens.adapters.support.RetryPolicy;
 import dev.trafficlens.adapters.support.Secret;
@@ -159,7 +160,7 @@ class TencentMnaPactTest {
     void reads_the_api_documents_example(MockServer vendor) {
         assertThat(JsonBodies.MAPPER.readTree(seedExampleAnswer().getBody().toString()))
                 .as("the interaction answers with the API page's example")
-                .isEqualTo(JsonBodies.MAPPER.readTree(Fixtures.bytes("documented-example-response.json")));
+                .isEqualTo(JsonBodies.MAPPER.readTree(Fixtures.bytes("tencentmna", "documented-example-response.json")));
 
         SourceAnswer answer = fetch(vendor, new PlannedCall(GATEWAY_0_MAINLAND,
                 TimeWindow.of("2024-12-27T00:00:00Z", "2024-12-27T01:00:00Z"), Step.FIVE_MINUTES,
@@ -382,7 +383,7 @@ class TencentMnaPactTest {
 
     /** A real signature of the body, as the public host would see it: an example, since the mock's host differs. */
     private static String exampleAuthorization(FlowStatisticRequest request) {
-        return new Tc3Signer(SECRET_ID, SECRET_KEY, "mna")
+        return new TencentMnaSigner(SECRET_ID, SECRET_KEY, "mna")
                 .authorization(EXAMPLE_HOST, "application/json", request.toJson(), NOW.getEpochSecond());
     }
 

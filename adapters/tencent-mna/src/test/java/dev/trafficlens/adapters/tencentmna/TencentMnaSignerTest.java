@@ -25,28 +25,28 @@ class TencentMnaSignerTest {
         private static final byte[] BODY = ("{\"Limit\": 1, \"Filters\": [{\"Values\": [\"\\u672a\\u547d\\u540d\"], "
                 + "\"Name\": \"instance-name\"}]}").getBytes(StandardCharsets.UTF_8);
 
-        private final Tc3Signer signer = new Tc3Signer(SECRET_ID, SECRET_KEY, "cvm");
+        private final TencentMnaSigner signer = new TencentMnaSigner(SECRET_ID, SECRET_KEY, "cvm");
 
         @Test
         void hashes_the_payload() {
-            assertThat(Tc3Signer.hashedPayload(BODY))
+            assertThat(TencentMnaSigner.hashedPayload(BODY))
                     .isEqualTo("35e9c5b0e3ae67532d3c9f17ead6c90222632e5b1ff7f6e89887f1398934f064");
         }
 
         @Test
         void builds_the_canonical_request() {
-            String canonical = Tc3Signer.canonicalRequest(HOST, CONTENT_TYPE, BODY);
+            String canonical = TencentMnaSigner.canonicalRequest(HOST, CONTENT_TYPE, BODY);
 
             assertThat(canonical).isEqualTo("POST\n/\n\ncontent-type:application/json; charset=utf-8\n"
                     + "host:cvm.tencentcloudapi.com\n\ncontent-type;host\n"
                     + "35e9c5b0e3ae67532d3c9f17ead6c90222632e5b1ff7f6e89887f1398934f064");
-            assertThat(Tc3Signer.hashedPayload(canonical.getBytes(StandardCharsets.UTF_8)))
+            assertThat(TencentMnaSigner.hashedPayload(canonical.getBytes(StandardCharsets.UTF_8)))
                     .isEqualTo("5ffe6a04c0664d6b969fab9a13bdab201d63ee709638e2749d62a09ca18d7031");
         }
 
         @Test
         void builds_the_string_to_sign_with_the_utc_date_scope() {
-            String stringToSign = signer.stringToSign(Tc3Signer.canonicalRequest(HOST, CONTENT_TYPE, BODY), TIMESTAMP);
+            String stringToSign = signer.stringToSign(TencentMnaSigner.canonicalRequest(HOST, CONTENT_TYPE, BODY), TIMESTAMP);
 
             assertThat(stringToSign).isEqualTo("TC3-HMAC-SHA256\n1551113065\n2019-02-25/cvm/tc3_request\n"
                     + "5ffe6a04c0664d6b969fab9a13bdab201d63ee709638e2749d62a09ca18d7031");
@@ -80,7 +80,7 @@ class TencentMnaSignerTest {
                 "{\"BeginTime\":1735257600,\"EndTime\":1735344000,\"Type\":3,\"TimeGranularity\":1,\"GatewayType\":0}"
                         .getBytes(StandardCharsets.UTF_8);
 
-        private final Tc3Signer signer = new Tc3Signer(SECRET_ID, SECRET_KEY, "mna");
+        private final TencentMnaSigner signer = new TencentMnaSigner(SECRET_ID, SECRET_KEY, "mna");
 
         @Test
         void signs_with_the_product_as_service_even_on_the_intl_host() {
@@ -118,13 +118,13 @@ class TencentMnaSignerTest {
 
     @Test
     void the_scope_date_is_the_utc_date_of_the_timestamp() {
-        assertThat(Tc3Signer.scopeDate(1551139199)).isEqualTo("2019-02-25"); // 23:59:59 UTC, already the 26th in Beijing
-        assertThat(Tc3Signer.scopeDate(1551139200)).isEqualTo("2019-02-26");
+        assertThat(TencentMnaSigner.scopeDate(1551139199)).isEqualTo("2019-02-25"); // 23:59:59 UTC, already the 26th in Beijing
+        assertThat(TencentMnaSigner.scopeDate(1551139200)).isEqualTo("2019-02-26");
     }
 
     @Test
     void the_signature_is_lower_case_hex_of_32_bytes() {
-        Tc3Signer signer = new Tc3Signer(SECRET_ID, SECRET_KEY, "mna");
+        TencentMnaSigner signer = new TencentMnaSigner(SECRET_ID, SECRET_KEY, "mna");
 
         assertThat(signer.signature("mna.intl.tencentcloudapi.com", "application/json", new byte[0], 1767225600))
                 .matches("[0-9a-f]{64}");
@@ -132,6 +132,6 @@ class TencentMnaSignerTest {
 
     @Test
     void the_signer_never_prints_the_secret() {
-        assertThat(new Tc3Signer(SECRET_ID, SECRET_KEY, "mna").toString()).doesNotContain(SECRET_KEY.reveal());
+        assertThat(new TencentMnaSigner(SECRET_ID, SECRET_KEY, "mna").toString()).doesNotContain(SECRET_KEY.reveal());
     }
 }

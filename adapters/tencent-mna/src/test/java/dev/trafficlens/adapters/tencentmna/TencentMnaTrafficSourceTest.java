@@ -77,7 +77,7 @@ class TencentMnaTrafficSourceTest {
                         + "\"AccessRegion\":\"MC\"}",
                 "{\"BeginTime\":1767225600,\"EndTime\":1767312000,\"Type\":3,\"TimeGranularity\":1,\"GatewayType\":0,"
                         + "\"AccessRegion\":\"MC\"}");
-        Tc3Signer independentOfTheAdapter = new Tc3Signer(SECRET_ID, SECRET_KEY, "mna");
+        TencentMnaSigner independentOfTheAdapter = new TencentMnaSigner(SECRET_ID, SECRET_KEY, "mna");
         for (StubVendor.Request request : vendor.requests()) {
             assertThat(request.method()).isEqualTo("POST");
             assertThat(request.path()).isEqualTo("/");
@@ -245,7 +245,7 @@ class TencentMnaTrafficSourceTest {
         assertThat(requests).hasSize(2);
         assertThat(requests.get(0).bodyText()).as("the body is serialised once").isEqualTo(requests.get(1).bodyText());
         assertThat(requests.get(1).header("X-TC-Timestamp")).isNotEqualTo(requests.get(0).header("X-TC-Timestamp"));
-        Tc3Signer signer = new Tc3Signer(SECRET_ID, SECRET_KEY, "mna");
+        TencentMnaSigner signer = new TencentMnaSigner(SECRET_ID, SECRET_KEY, "mna");
         for (StubVendor.Request request : requests) {
             long timestamp = Long.parseLong(request.header("X-TC-Timestamp"));
             assertThat(request.header("Authorization")).isEqualTo(

@@ -5,8 +5,6 @@ import dev.trafficlens.adapters.support.VendorConfig;
 import dev.trafficlens.adapters.support.VendorConfigBuilder;
 import dev.trafficlens.domain.model.Source;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntSupplier;
 
@@ -20,14 +18,10 @@ public final class TencentVpcConfig extends VendorConfig {
     /** The vendor's public host; the adapter appends {@code /v2/index.php}. */
     public static final URI DEFAULT_ENDPOINT = URI.create("https://vpc.api.qcloud.com");
 
-    private final String secretId;
-    private final Secret secretKey;
     private final IntSupplier nonceSource;
 
     private TencentVpcConfig(Builder builder) {
         super(builder);
-        this.secretId = builder.secretId;
-        this.secretKey = builder.secretKey;
         this.nonceSource = builder.nonceSource;
     }
 
@@ -37,12 +31,12 @@ public final class TencentVpcConfig extends VendorConfig {
 
     /** The API key's public half (an {@code AKID…}); sent with every request and safe to print. */
     public String secretId() {
-        return secretId;
+        return keyId();
     }
 
     /** Printed as {@code ******}; only the signer reveals it. */
     public Secret secretKey() {
-        return secretKey;
+        return keySecret();
     }
 
     /** Where each request's {@code Nonce} comes from: random positive ints unless a test fixes them. */
@@ -52,15 +46,13 @@ public final class TencentVpcConfig extends VendorConfig {
 
     @Override
     public String toString() {
-        return "TencentVpcConfig[endpoint=" + endpoint() + ", secretId=" + secretId
-                + ", secretKey=" + secretKey + ", " + describeConnection() + "]";
+        return "TencentVpcConfig[endpoint=" + endpoint() + ", secretId=" + keyId()
+                + ", secretKey=" + keySecret() + ", " + describeConnection() + "]";
     }
 
     /** Collects the settings; only the key pair has no default. */
     public static final class Builder extends VendorConfigBuilder<Builder> {
 
-        private String secretId;
-        private Secret secretKey;
         private IntSupplier nonceSource = () -> ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE);
 
         private Builder() {
@@ -68,21 +60,15 @@ public final class TencentVpcConfig extends VendorConfig {
         }
 
         public Builder secretId(String value) {
-            this.secretId = value;
-            return this;
+            return keyId(value);
         }
 
         public Builder secretKey(Secret value) {
-            this.secretKey = value;
-            return this;
+            return keySecret(value);
         }
 
         public Builder secretKey(String value) {
-            if (value == null || value.isBlank()) {
-                throw new IllegalArgumentException("secretKey: expected a non-empty secret, got "
-                        + (value == null ? "nothing" : "a blank value"));
-            }
-            return secretKey(Secret.of(value));
+            return keySecret("secretKey", value);
         }
 
         /** Must give positive ints; the vendor rejects a Nonce it has seen with the same Timestamp. */
@@ -93,17 +79,8 @@ public final class TencentVpcConfig extends VendorConfig {
 
         /** The config; refuses a missing credential, naming every missing field, and a bad endpoint. */
         public TencentVpcConfig build() {
-            List<String> missing = new ArrayList<>();
-            if (secretId == null || secretId.isBlank()) {
-                missing.add("secretId");
-            }
-            if (secretKey == null) {
-                missing.add("secretKey");
-            }
-            if (!missing.isEmpty()) {
-                throw new IllegalArgumentException(String.join(", ", missing)
-                        + ": expected the Tencent Cloud API key pair (SecretId and SecretKey), got none");
-            }
+            requireKeyPair("secretId", "secretKey",
+                    "expected the Tencent Cloud API key pair (SecretId and SecretKey), got none");
             return new TencentVpcConfig(this);
         }
     }

@@ -1,17 +1,14 @@
 package dev.trafficlens.adapters.tencentvpc;
 
 import dev.trafficlens.adapters.support.Secret;
+import dev.trafficlens.adapters.support.Signing;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Tencent Cloud's query-parameter signature (legacy API v2, also API 3.0 "signature v1"): sorted raw parameters
@@ -76,14 +73,7 @@ final class TencentVpcSigner {
 
     /** Base64 of the HMAC of {@code stringToSign} under the secret key. */
     static String sign(String stringToSign, Secret secretKey, SignatureMethod method) {
-        try {
-            Mac mac = Mac.getInstance(method.wireName());
-            mac.init(new SecretKeySpec(secretKey.reveal().getBytes(StandardCharsets.UTF_8), method.wireName()));
-            return Base64.getEncoder().encodeToString(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException unavailable) {
-            // Every Java 17 runtime ships both HMACs; reaching this means a broken JDK, not bad input.
-            throw new IllegalStateException(method.wireName() + " is not available in this JVM", unavailable);
-        }
+        return Base64.getEncoder().encodeToString(Signing.hmac(method.wireName(), secretKey, stringToSign));
     }
 
     /** Signs a GET request's parameters with the algorithm they name. */

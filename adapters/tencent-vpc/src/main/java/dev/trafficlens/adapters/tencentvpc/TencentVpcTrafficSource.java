@@ -1,5 +1,6 @@
 package dev.trafficlens.adapters.tencentvpc;
 
+import dev.trafficlens.adapters.support.Attempt;
 import dev.trafficlens.adapters.support.VendorExchange;
 import dev.trafficlens.domain.model.ErrorKind;
 import dev.trafficlens.domain.model.Metric;
@@ -24,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 /**
  * Tencent Cloud VPN tunnel bit rates through the legacy v2 API DescribeVpnConnMonitor: the outbound-port adapter for
@@ -77,6 +79,25 @@ public final class TencentVpcTrafficSource implements TrafficSource {
         URI uri = request.signedUri(monitorUri, exchange.settings().hostHeader(), config.secretId(), config.secretKey(),
                 config.clock().instant().getEpochSecond(), config.nonceSource().getAsInt());
         return HttpRequest.newBuilder(uri).GET().header("Accept", "application/json");
+    }
+
+    /**
+     * Reads one recorded DescribeVpnConnMonitor body for {@code metric} of {@code call} as a 200 answer is read,
+     * without the network: for benchmarks and for replaying recorded answers. A body the adapter refuses, or a call
+     * it would not send, is an {@link IllegalArgumentException} saying why.
+     */
+    public static Function<byte[], TrafficSeries> bodyReader(PlannedCall call, Metric metric) {
+        Optional<SourceFailure> refusal = refusal(call);
+        if (refusal.isPresent()) {
+            throw new IllegalArgumentException(refusal.get().message());
+        }
+        VpnMonitorMetric asked = VpnMonitorMetric.of(metric).filter(each -> call.metrics().contains(metric))
+                .orElseThrow(() -> new IllegalArgumentException("metric " + metric + " is not among the call's "
+                        + call.metrics()));
+        VpnConnMonitorRequest request = new VpnConnMonitorRequest((TencentVpnConnection) call.resource(), asked,
+                call.window());
+        VpnConnMonitorReader reader = new VpnConnMonitorReader(subject(request));
+        return body -> series(request, call.step(), Attempt.valueOf(reader.read(200, body)));
     }
 
     /** Places the positional values on the call's grid: value i labels starttime + 5·i minutes. */

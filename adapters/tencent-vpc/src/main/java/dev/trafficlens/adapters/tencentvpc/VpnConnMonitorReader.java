@@ -55,7 +55,7 @@ final class VpnConnMonitorReader {
                     .map(text -> VendorResponses.excerpt(text.getBytes(StandardCharsets.UTF_8)))
                     .orElse("");
             Optional<String> codeDesc = JsonBodies.text(envelope, "codeDesc").filter(desc -> !desc.isBlank());
-            return LegacyErrorCodes.read(who(), code.get().longValue(), codeDesc, message);
+            return TencentVpcErrorMap.read(who(), code.get().longValue(), codeDesc, message);
         }
         if (status / 100 != 2) {
             return unreadable(status, "a success envelope with HTTP " + status, body);

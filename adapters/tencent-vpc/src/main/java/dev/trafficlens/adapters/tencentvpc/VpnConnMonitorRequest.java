@@ -1,10 +1,10 @@
 package dev.trafficlens.adapters.tencentvpc;
 
 import dev.trafficlens.adapters.support.Secret;
+import dev.trafficlens.adapters.support.Signing;
 import dev.trafficlens.domain.model.TencentVpnConnection;
 import dev.trafficlens.domain.model.TimeWindow;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -58,25 +58,10 @@ record VpnConnMonitorRequest(TencentVpnConnection connection, VpnMonitorMetric m
         Map<String, String> params = new LinkedHashMap<>(unsignedParams(secretId, timestampSeconds, nonce));
         params.put("Signature", TencentVpcSigner.signGet(host, monitorUri.getRawPath(), params, secretKey));
         String query = params.entrySet().stream()
-                .map(param -> percentEncode(param.getKey()) + "=" + percentEncode(param.getValue()))
+                .map(param -> Signing.percentEncode(param.getKey()) + "=" + Signing.percentEncode(param.getValue()))
                 .collect(Collectors.joining("&"));
         // URI.create keeps the already-encoded query as it is; the multi-argument constructors would encode '%' again.
         return URI.create(monitorUri + "?" + query);
     }
 
-    /** RFC 3986 percent-encoding: only unreserved characters stay as they are, a space becomes %20. */
-    static String percentEncode(String value) {
-        StringBuilder encoded = new StringBuilder(value.length() + 16);
-        for (byte octet : value.getBytes(StandardCharsets.UTF_8)) {
-            char c = (char) (octet & 0xFF);
-            if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
-                    || c == '-' || c == '_' || c == '.' || c == '~') {
-                encoded.append(c);
-            } else {
-                encoded.append('%').append(Character.toUpperCase(Character.forDigit((octet >> 4) & 0xF, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(octet & 0xF, 16)));
-            }
-        }
-        return encoded.toString();
-    }
 }

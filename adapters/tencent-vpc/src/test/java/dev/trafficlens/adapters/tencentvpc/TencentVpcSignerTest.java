@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.trafficlens.adapters.support.Secret;
+import dev.trafficlens.adapters.support.Signing;
 import dev.trafficlens.adapters.tencentvpc.TencentVpcSigner.SignatureMethod;
 import dev.trafficlens.domain.model.TencentVpnConnection;
 import dev.trafficlens.domain.model.TimeWindow;
@@ -35,7 +36,7 @@ class TencentVpcSignerTest {
         assertThat(stringToSign).isEqualTo("GETcvm.api.qcloud.com/v2/index.php?Action=DescribeInstances&Nonce=345122"
                 + "&Region=gz&SecretId=AKIDz8krbsJ5yKBZQpn74WFkmLPx3gnPhESA&Timestamp=1408704141");
         assertThat(TencentVpcSigner.signGet(CVM_HOST, V2_PATH, params, KEY)).isEqualTo("HgIYOPcx5lN6gz8JsCFBNAWp2oQ=");
-        assertThat(VpnConnMonitorRequest.percentEncode("HgIYOPcx5lN6gz8JsCFBNAWp2oQ="))
+        assertThat(Signing.percentEncode("HgIYOPcx5lN6gz8JsCFBNAWp2oQ="))
                 .isEqualTo("HgIYOPcx5lN6gz8JsCFBNAWp2oQ%3D");
     }
 
@@ -76,7 +77,7 @@ class TencentVpcSignerTest {
                 + "&InstanceIds.0=ins-09dx96dg&Nonce=11886&Region=ap-guangzhou"
                 + "&SecretId=AKIDz8krbsJ5yKBZQpn74WFkmLPx3gnPhESA&SignatureMethod=HmacSHA256&Timestamp=1465185768");
         assertThat(signature).isEqualTo("0EEm/HtGRr/VJXTAD9tYMth1Bzm3lLHz5RCDv1GdM8s=");
-        assertThat(VpnConnMonitorRequest.percentEncode(signature))
+        assertThat(Signing.percentEncode(signature))
                 .isEqualTo("0EEm%2FHtGRr%2FVJXTAD9tYMth1Bzm3lLHz5RCDv1GdM8s%3D");
     }
 

@@ -3,6 +3,7 @@ package dev.trafficlens.adapters.tencentvpc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trafficlens.adapters.support.Attempt;
+import dev.trafficlens.adapters.support.Fixtures;
 import dev.trafficlens.domain.model.ErrorKind;
 import dev.trafficlens.domain.model.SourceFailure;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,7 @@ class VpnConnMonitorReaderTest {
 
     @Test
     void the_seed_documents_own_example_has_a_trailing_comma_and_is_reported_malformed_not_guessed() {
-        SourceFailure failure = failure(reader.read(200, Fixtures.bytes("documented-example-trailing-comma.json")));
+        SourceFailure failure = failure(reader.read(200, Fixtures.bytes("tencentvpc", "documented-example-trailing-comma.json")));
 
         assertThat(failure.kind()).isEqualTo(ErrorKind.MALFORMED_RESPONSE);
         assertThat(failure.message()).contains("not JSON").contains("vpnx-1");
@@ -27,25 +28,25 @@ class VpnConnMonitorReaderTest {
 
     @Test
     void the_seed_example_with_its_comma_removed_reads_as_three_five_minute_values() {
-        assertThat(values(reader.read(200, Fixtures.bytes("documented-example-corrected.json"))))
+        assertThat(values(reader.read(200, Fixtures.bytes("tencentvpc", "documented-example-corrected.json"))))
                 .containsExactly(1221, 1212, 787);
     }
 
     @Test
     void data_nested_as_data_data_like_the_docs_table_is_read_too() {
-        assertThat(values(reader.read(200, Fixtures.bytes("data-nested-as-the-doc-table-says.json"))))
+        assertThat(values(reader.read(200, Fixtures.bytes("tencentvpc", "data-nested-as-the-doc-table-says.json"))))
                 .containsExactly(1221, 1212, 787);
     }
 
     @Test
     void a_null_element_is_a_missing_sample_that_keeps_its_position() {
-        assertThat(values(reader.read(200, Fixtures.bytes("gaps-as-nulls.json"))))
+        assertThat(values(reader.read(200, Fixtures.bytes("tencentvpc", "gaps-as-nulls.json"))))
                 .containsExactly(1221, Double.NaN, 787, Double.NaN, Double.NaN, 905);
     }
 
     @Test
     void numbers_sent_as_strings_and_unknown_fields_are_tolerated() {
-        assertThat(values(reader.read(200, Fixtures.bytes("numbers-as-strings-and-extra-fields.json"))))
+        assertThat(values(reader.read(200, Fixtures.bytes("tencentvpc", "numbers-as-strings-and-extra-fields.json"))))
                 .containsExactly(1221, 1212.5, 787);
     }
 
@@ -56,7 +57,7 @@ class VpnConnMonitorReaderTest {
 
     @Test
     void code_5000_is_not_found_and_keeps_the_module_code() {
-        SourceFailure failure = failure(reader.read(200, Fixtures.bytes("not-found-code-5000.json")));
+        SourceFailure failure = failure(reader.read(200, Fixtures.bytes("tencentvpc", "not-found-code-5000.json")));
 
         assertThat(failure.kind()).isEqualTo(ErrorKind.NOT_FOUND);
         assertThat(failure.vendorCode()).hasValue("InvalidVpnConn.NotFound");
@@ -66,7 +67,7 @@ class VpnConnMonitorReaderTest {
 
     @Test
     void a_not_found_module_code_wins_over_the_generic_number_it_comes_with() {
-        SourceFailure failure = failure(reader.read(200, Fixtures.bytes("not-found-vpc-module-code.json")));
+        SourceFailure failure = failure(reader.read(200, Fixtures.bytes("tencentvpc", "not-found-vpc-module-code.json")));
 
         assertThat(failure.kind()).isEqualTo(ErrorKind.NOT_FOUND);
         assertThat(failure.vendorCode()).hasValue("InvalidVpc.NotFound");
@@ -74,7 +75,7 @@ class VpnConnMonitorReaderTest {
 
     @Test
     void a_failed_signature_is_unauthenticated_and_final() {
-        Attempt<VpnConnMonitorReply> attempt = reader.read(200, Fixtures.bytes("auth-failure-4100.json"));
+        Attempt<VpnConnMonitorReply> attempt = reader.read(200, Fixtures.bytes("tencentvpc", "auth-failure-4100.json"));
 
         assertThat(attempt).isInstanceOf(Attempt.Failure.class);
         assertThat(failure(attempt).kind()).isEqualTo(ErrorKind.UNAUTHENTICATED);
@@ -83,7 +84,7 @@ class VpnConnMonitorReaderTest {
 
     @Test
     void a_replay_or_expiry_points_at_clock_skew() {
-        SourceFailure failure = failure(reader.read(200, Fixtures.bytes("replay-or-clock-skew-4500.json")));
+        SourceFailure failure = failure(reader.read(200, Fixtures.bytes("tencentvpc", "replay-or-clock-skew-4500.json")));
 
         assertThat(failure.kind()).isEqualTo(ErrorKind.UNAUTHENTICATED);
         assertThat(failure.vendorCode()).hasValue("4500");
@@ -93,7 +94,7 @@ class VpnConnMonitorReaderTest {
     @Test
     void a_server_side_failure_with_a_sub_code_in_the_message_is_retried_and_keeps_the_number() {
         Attempt<VpnConnMonitorReply> attempt = reader.read(200,
-                Fixtures.bytes("server-error-with-module-code-in-message.json"));
+                Fixtures.bytes("tencentvpc", "server-error-with-module-code-in-message.json"));
 
         assertThat(attempt).isInstanceOf(Attempt.Retryable.class);
         assertThat(failure(attempt).kind()).isEqualTo(ErrorKind.VENDOR_UNAVAILABLE);
@@ -104,7 +105,7 @@ class VpnConnMonitorReaderTest {
     @Test
     void request_limit_exceeded_is_retryable_throttling() {
         Attempt<VpnConnMonitorReply> attempt =
-                reader.read(200, Fixtures.bytes("throttled-request-limit-exceeded.json"));
+                reader.read(200, Fixtures.bytes("tencentvpc", "throttled-request-limit-exceeded.json"));
 
         assertThat(attempt).isInstanceOf(Attempt.Retryable.class);
         assertThat(failure(attempt).kind()).isEqualTo(ErrorKind.RATE_LIMITED);
@@ -200,7 +201,7 @@ class VpnConnMonitorReaderTest {
 
     @Test
     void a_legacy_error_envelope_is_read_whatever_the_http_status() {
-        SourceFailure failure = failure(reader.read(400, Fixtures.bytes("not-found-code-5000.json")));
+        SourceFailure failure = failure(reader.read(400, Fixtures.bytes("tencentvpc", "not-found-code-5000.json")));
 
         assertThat(failure.kind()).isEqualTo(ErrorKind.NOT_FOUND);
     }
@@ -223,7 +224,7 @@ class VpnConnMonitorReaderTest {
 
     @Test
     void a_success_envelope_under_a_client_error_status_is_not_trusted() {
-        SourceFailure failure = failure(reader.read(404, Fixtures.bytes("documented-example-corrected.json")));
+        SourceFailure failure = failure(reader.read(404, Fixtures.bytes("tencentvpc", "documented-example-corrected.json")));
 
         assertThat(failure.kind()).isEqualTo(ErrorKind.VENDOR_ERROR);
     }

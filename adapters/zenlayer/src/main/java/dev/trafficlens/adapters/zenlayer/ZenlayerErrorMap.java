@@ -1,6 +1,7 @@
 package dev.trafficlens.adapters.zenlayer;
 
 import dev.trafficlens.adapters.support.Attempt;
+import dev.trafficlens.adapters.support.VendorResponses;
 import dev.trafficlens.domain.model.ErrorKind;
 import dev.trafficlens.domain.model.Source;
 import dev.trafficlens.domain.model.SourceFailure;
@@ -26,7 +27,6 @@ final class ZenlayerErrorMap {
             "SERVICE_TEMPORARY_UNAVAILABLE",
             "REQUEST_TIMED_OUT");
     private static final String OUT_OF_RETENTION = "TIME_OUT_OF_RANGE";
-    private static final int LONGEST_VENDOR_MESSAGE = 160;
 
     private ZenlayerErrorMap() {
     }
@@ -77,7 +77,7 @@ final class ZenlayerErrorMap {
         String said = error.message()
                 // An authentication failure's text may quote what was signed; it is not repeated.
                 .filter(text -> !isAuthFailure(error.code()))
-                .map(ZenlayerErrorMap::shortened)
+                .map(VendorResponses::shortened)
                 .map(text -> "; Zenlayer says: " + text)
                 .orElse("");
         return source.id() + " " + subject + ": " + meaning(error.code()) + " (" + error.code() + ", HTTP " + status
@@ -108,8 +108,4 @@ final class ZenlayerErrorMap {
         };
     }
 
-    private static String shortened(String text) {
-        String oneLine = text.replaceAll("\\s+", " ").strip();
-        return oneLine.length() > LONGEST_VENDOR_MESSAGE ? oneLine.substring(0, LONGEST_VENDOR_MESSAGE) + "…" : oneLine;
-    }
 }

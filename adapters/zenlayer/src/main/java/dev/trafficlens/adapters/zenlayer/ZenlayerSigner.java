@@ -1,12 +1,9 @@
 package dev.trafficlens.adapters.zenlayer;
 
 import dev.trafficlens.adapters.support.Secret;
+import dev.trafficlens.adapters.support.Signing;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Zenlayer's ZC2-HMAC-SHA256 request signature (docs/vendors.md): a SHA-256 of a fixed-shape canonical request over
@@ -48,21 +45,11 @@ final class ZenlayerSigner {
     }
 
     private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (GeneralSecurityException missingFromJdk) {
-            throw new IllegalStateException("SHA-256 is required of every JDK", missingFromJdk);
-        }
+        return Signing.sha256(data);
     }
 
     private static byte[] hmacSha256(Secret key, String message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            // No key derivation: ZC2 uses the password itself, unlike TC3 or SigV4.
-            mac.init(new SecretKeySpec(key.reveal().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException missingFromJdk) {
-            throw new IllegalStateException("HmacSHA256 is required of every JDK", missingFromJdk);
-        }
+        // No key derivation: ZC2 uses the password itself, unlike TC3 or SigV4.
+        return Signing.hmac("HmacSHA256", key, message);
     }
 }

@@ -1,10 +1,7 @@
 package dev.trafficlens.adapters.zenlayer;
 
-import dev.trafficlens.adapters.support.Attempt;
 import dev.trafficlens.adapters.support.HttpSettings;
-import dev.trafficlens.adapters.support.JsonBodies;
 import dev.trafficlens.adapters.support.VendorExchange;
-import dev.trafficlens.adapters.support.VendorResponses;
 import dev.trafficlens.domain.model.ErrorKind;
 import dev.trafficlens.domain.model.Metric;
 import dev.trafficlens.domain.model.Source;
@@ -15,13 +12,11 @@ import dev.trafficlens.domain.port.out.TrafficSource;
 import io.vavr.control.Either;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import tools.jackson.databind.JsonNode;
+import java.util.function.Function;
 
 /**
  * The Zenlayer adapter of the outbound port: reads private connect and cloud router data-centre-pair bit rates from
@@ -69,11 +64,23 @@ public final class ZenlayerTrafficSource implements TrafficSource {
                     + call.metrics());
         }
         ZenlayerTrafficRequest request = ZenlayerTrafficRequest.of(call.resource(), call.window());
-        return exchange.send(call.source(), () -> signed(request), response -> interpret(call, request, response));
+        return exchange.send(call.source(), () -> signed(request), response -> ZenlayerTrafficReader.interpret(call, request, response));
     }
 
     private static CompletionStage<Either<SourceFailure, SourceAnswer>> refuse(Source source, String message) {
         return CompletableFuture.completedFuture(Either.left(SourceFailure.of(ErrorKind.VENDOR_ERROR, source, message)));
+    }
+
+    /**
+     * Reads one recorded 200 body of {@code call}'s API as this adapter reads it, without the network: for benchmarks
+     * and for replaying recorded answers. A body the adapter refuses is an {@link IllegalArgumentException} saying why.
+     */
+    public static Function<byte[], SourceAnswer> bodyReader(PlannedCall call) {
+        if (!SOURCES.contains(call.source())) {
+            throw new IllegalArgumentException("the Zenlayer adapter serves zenlayer.private-connect and "
+                    + "zenlayer.cloud-router, not " + call.source().id());
+        }
+        return body -> ZenlayerTrafficReader.readBody(call, body).getOrElseThrow((String problem) -> new IllegalArgumentException(problem));
     }
 
     /** The request for one attempt, signed with the clock's time now so a retry is never refused as stale. */
@@ -90,91 +97,6 @@ public final class ZenlayerTrafficSource implements TrafficSource {
                 .header("X-ZC-Timestamp", Long.toString(timestamp))
                 .header("X-ZC-Signature-Method", ZenlayerSigner.ALGORITHM)
                 .header("Authorization", signature.authorization(config.accessKeyId()));
-    }
-
-    private Attempt<SourceAnswer> interpret(
-            PlannedCall call, ZenlayerTrafficRequest request, HttpResponse<byte[]> response) {
-        Source source = call.source();
-        int status = response.statusCode();
-        byte[] body = response.body();
-        if (status == 403 && isCloudflareChallenge(response)) {
-            // Cloudflare in front of the API asks for a browser check: not an answer of the API, and not one a
-            // retry within seconds would pass.
-            return Attempt.failure(SourceFailure.of(ErrorKind.VENDOR_UNAVAILABLE, source, source.id() + " "
-                    + request.subject() + ": Cloudflare in front of Zenlayer answered with a security challenge "
-                    + "(HTTP 403, cf-mitigated: challenge) instead of the API"));
-        }
-        Either<String, JsonNode> parsed = JsonBodies.parse(body);
-        Optional<ZenlayerError> error = parsed.toJavaOptional().flatMap(ZenlayerError::in);
-        Optional<Attempt<SourceAnswer>> transport = VendorResponses.transportFailure(source, response);
-        if (transport.isPresent()) {
-            return error.map(readable -> reworded(transport.get(), source, request, status, readable))
-                    .orElse(transport.get());
-        }
-        if (status == 451) {
-            SourceFailure blocked = SourceFailure.of(ErrorKind.VENDOR_ERROR, source, source.id() + " "
-                    + request.subject() + ": Zenlayer blocked the request (HTTP 451)");
-            return Attempt.failure(error.map(found -> withIds(blocked, found)).orElse(blocked));
-        }
-        if (status >= 200 && status < 300) {
-            return success(call, parsed, error, status, body, request);
-        }
-        if (error.isPresent()) {
-            return ZenlayerErrorMap.attempt(source, request.subject(), status, error.get(),
-                    VendorResponses.retryAfter(response));
-        }
-        if (status == 401) {
-            return Attempt.failure(SourceFailure.of(ErrorKind.UNAUTHENTICATED, source, source.id() + " "
-                    + request.subject() + ": Zenlayer refused the access key or its signature (HTTP 401)"));
-        }
-        return Attempt.failure(VendorResponses.malformed(source, "HTTP " + status + " without a Zenlayer error code",
-                body));
-    }
-
-    private static Attempt<SourceAnswer> success(PlannedCall call, Either<String, JsonNode> parsed,
-                                                 Optional<ZenlayerError> error, int status, byte[] body,
-                                                 ZenlayerTrafficRequest request) {
-        Source source = call.source();
-        if (parsed.isLeft()) {
-            return Attempt.failure(VendorResponses.malformed(source, parsed.getLeft(), body));
-        }
-        JsonNode response = parsed.get().isObject() ? parsed.get().get("response") : null;
-        if (response != null && response.isObject()) {
-            Either<String, SourceAnswer> answer = ZenlayerTrafficDecoder.decode(call, response);
-            return answer.isRight() ? Attempt.success(answer.get())
-                    : Attempt.failure(withRequestIdOf(parsed.get(),
-                            VendorResponses.malformed(source, answer.getLeft(), body)));
-        }
-        if (error.isPresent()) {
-            // An error envelope under HTTP 2xx: read it as the error it names rather than as a broken answer.
-            return ZenlayerErrorMap.attempt(source, request.subject(), status, error.get(), Optional.empty());
-        }
-        return Attempt.failure(VendorResponses.malformed(source, "no response object", body));
-    }
-
-    private static Attempt<SourceAnswer> reworded(Attempt<SourceAnswer> transport, Source source,
-                                                  ZenlayerTrafficRequest request, int status, ZenlayerError error) {
-        if (!(transport instanceof Attempt.Retryable<SourceAnswer> retryable)) {
-            return transport;
-        }
-        // The support module decides the kind and the wait; the envelope adds the code, the request id and words.
-        SourceFailure generic = retryable.failure();
-        SourceFailure named = ZenlayerErrorMap.failure(generic.kind(), source, request.subject(), status, error);
-        return Attempt.retryable(generic.retryAfter().map(named::withRetryAfter).orElse(named));
-    }
-
-    private static SourceFailure withIds(SourceFailure failure, ZenlayerError error) {
-        SourceFailure coded = failure.withVendorCode(error.code());
-        return error.requestId().map(coded::withRequestId).orElse(coded);
-    }
-
-    private static SourceFailure withRequestIdOf(JsonNode root, SourceFailure failure) {
-        return ZenlayerError.requestId(root).map(failure::withRequestId).orElse(failure);
-    }
-
-    private static boolean isCloudflareChallenge(HttpResponse<?> response) {
-        return response.headers().allValues("cf-mitigated").stream()
-                .anyMatch(value -> value.strip().equalsIgnoreCase("challenge"));
     }
 
     @Override

@@ -1,13 +1,10 @@
 package dev.trafficlens.adapters.zenlayer;
 
+import dev.trafficlens.adapters.support.Fixtures;
 import dev.trafficlens.adapters.support.JsonBodies;
 import dev.trafficlens.adapters.support.StubVendor;
 import dev.trafficlens.domain.model.Metric;
 import dev.trafficlens.domain.port.out.PlannedCall;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import tools.jackson.databind.node.ArrayNode;
@@ -75,15 +72,8 @@ final class ZenlayerReplies {
         return StubVendor.Reply.json(status, errorBody(code, message));
     }
 
-    /** A fixture file from src/test/resources/fixtures, named after the case it shows. */
+    /** A fixture file from src/test/resources/fixtures/zenlayer, named after the case it shows. */
     static String fixture(String name) {
-        try (InputStream in = ZenlayerReplies.class.getResourceAsStream("/fixtures/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException unreadable) {
-            throw new UncheckedIOException(unreadable);
-        }
+        return Fixtures.text("zenlayer", name);
     }
 }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Zenlayer's answer quirks, each shown by a fixture under src/test/resources/fixtures and read by the real adapter. */
+/** Zenlayer's answer quirks, each shown by a fixture under src/test/resources/fixtures/zenlayer and read by the real adapter. */
 class ZenlayerResponseParsingTest {
 
     private static final double NAN = Double.NaN;

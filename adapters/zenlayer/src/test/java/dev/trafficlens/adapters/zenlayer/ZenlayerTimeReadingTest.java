@@ -19,7 +19,7 @@ class ZenlayerTimeReadingTest {
             Instant instant = Instant.ofEpochSecond(random.nextLong(0, 7_258_118_400L));
             String text = instant.toString();
 
-            assertThat(ZenlayerTrafficDecoder.instant(text)).as(text).hasValue(instant);
+            assertThat(ZenlayerTrafficReader.instant(text)).as(text).hasValue(instant);
         }
     }
 
@@ -39,7 +39,7 @@ class ZenlayerTimeReadingTest {
         }
 
         for (String text : texts) {
-            assertThat(ZenlayerTrafficDecoder.instant(text)).as(text).isEqualTo(parsed(text));
+            assertThat(ZenlayerTrafficReader.instant(text)).as(text).isEqualTo(parsed(text));
         }
     }
 

@@ -85,7 +85,7 @@ class ZenlayerWirePropertiesTest {
             points.addAll(strayPoints(window, random));
             Collections.shuffle(points, random);
 
-            Either<String, SourceAnswer> decoded = ZenlayerTrafficDecoder.decode(call, response(points));
+            Either<String, SourceAnswer> decoded = ZenlayerTrafficReader.decode(call, response(points));
 
             assertThat(decoded.isRight()).as("seed %d: %s", seed, decoded).isTrue();
             SourceAnswer answer = decoded.get();

@@ -1,13 +1,17 @@
-package dev.trafficlens.adapters.tencentvpc;
+package dev.trafficlens.benchmarks.parsing;
 
-import dev.trafficlens.adapters.support.Attempt;
+import dev.trafficlens.adapters.tencentvpc.TencentVpcTrafficSource;
 import dev.trafficlens.benchmarks.OneDayParsing;
 import dev.trafficlens.benchmarks.TrafficShapes;
+import dev.trafficlens.domain.model.Metric;
+import dev.trafficlens.domain.model.Source;
 import dev.trafficlens.domain.model.Step;
 import dev.trafficlens.domain.model.TencentVpnConnection;
 import dev.trafficlens.domain.model.TrafficSeries;
+import dev.trafficlens.domain.port.out.PlannedCall;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
@@ -25,9 +29,11 @@ public class TencentVpcParsingBenchmark extends OneDayParsing {
 
     private final TencentVpnConnection tunnel =
             new TencentVpnConnection("ap-guangzhou", "vpc-03vihbk9", "vpngw-dystbrkv", "vpnx-ol6bcqp0");
-    private final VpnConnMonitorRequest inbound = new VpnConnMonitorRequest(tunnel, VpnMonitorMetric.INTRAFFIC, DAY);
-    private final VpnConnMonitorRequest outbound = new VpnConnMonitorRequest(tunnel, VpnMonitorMetric.OUTTRAFFIC, DAY);
-    private final VpnConnMonitorReader reader = new VpnConnMonitorReader("VPN connection vpnx-ol6bcqp0 in ap-guangzhou");
+    private final PlannedCall call = new PlannedCall(tunnel, DAY, Step.FIVE_MINUTES,
+            Source.TENCENT_VPN_CONNECTION.limits().metrics());
+    private final Function<byte[], TrafficSeries> inbound = TencentVpcTrafficSource.bodyReader(call, Metric.BITRATE_IN);
+    private final Function<byte[], TrafficSeries> outbound =
+            TencentVpcTrafficSource.bodyReader(call, Metric.BITRATE_OUT);
     private byte[] inboundBody;
     private byte[] outboundBody;
 
@@ -37,7 +43,7 @@ public class TencentVpcParsingBenchmark extends OneDayParsing {
         double[] out = TrafficShapes.outboundOf(in, 6e8, new SplittableRandom(2));
         inboundBody = body(in);
         outboundBody = body(out);
-        TrafficSeries read = read(inbound, inboundBody);
+        TrafficSeries read = inbound.apply(inboundBody);
         if (read.presentCount() != TrafficShapes.SAMPLES_PER_DAY - Math.round(TrafficShapes.SAMPLES_PER_DAY
                 * TrafficShapes.MISSING_SHARE)) {
             throw new IllegalStateException("the body did not read back as the DAY it was made from: " + read);
@@ -47,16 +53,8 @@ public class TencentVpcParsingBenchmark extends OneDayParsing {
     @Benchmark
     @OperationsPerInvocation(SAMPLES)
     public void readOneDay(Blackhole sink) {
-        sink.consume(read(inbound, inboundBody));
-        sink.consume(read(outbound, outboundBody));
-    }
-
-    private TrafficSeries read(VpnConnMonitorRequest request, byte[] body) {
-        Attempt<VpnConnMonitorReply> reply = reader.read(200, body);
-        if (!(reply instanceof Attempt.Success<VpnConnMonitorReply> success)) {
-            throw new IllegalStateException("the adapter refused the body: " + reply);
-        }
-        return TencentVpcTrafficSource.series(request, Step.FIVE_MINUTES, success.value());
+        sink.consume(inbound.apply(inboundBody));
+        sink.consume(outbound.apply(outboundBody));
     }
 
     private static byte[] body(double[] bitrates) {

@@ -10,11 +10,11 @@ import java.util.Optional;
  * Tencent Cloud's legacy error answers ({@code code} ≠ 0, perhaps a module code in {@code codeDesc}) read as domain
  * failures: which are final, which are worth another attempt, and what to tell the person reading the error.
  */
-final class LegacyErrorCodes {
+final class TencentVpcErrorMap {
 
     private static final Source SOURCE = Source.TENCENT_VPN_CONNECTION;
 
-    private LegacyErrorCodes() {
+    private TencentVpcErrorMap() {
     }
 
     /**

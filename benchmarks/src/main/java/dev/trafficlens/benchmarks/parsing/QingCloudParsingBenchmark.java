@@ -1,18 +1,19 @@
-package dev.trafficlens.adapters.qingcloud;
+package dev.trafficlens.benchmarks.parsing;
 
-import dev.trafficlens.adapters.support.Attempt;
+import dev.trafficlens.adapters.qingcloud.QingCloudTrafficSource;
 import dev.trafficlens.benchmarks.OneDayParsing;
 import dev.trafficlens.benchmarks.TrafficShapes;
 import dev.trafficlens.domain.model.Metric;
 import dev.trafficlens.domain.model.QingCloudWanAccess;
+import dev.trafficlens.domain.model.Source;
 import dev.trafficlens.domain.model.Step;
 import dev.trafficlens.domain.model.TrafficSeries;
 import dev.trafficlens.domain.port.out.PlannedCall;
 import dev.trafficlens.domain.port.out.SourceAnswer;
-import dev.trafficlens.domain.model.Source;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.Function;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
@@ -31,7 +32,7 @@ public class QingCloudParsingBenchmark extends OneDayParsing {
     private final Step step = Step.FIVE_MINUTES;
     private final PlannedCall call = new PlannedCall(QingCloudWanAccess.of("pek3", "wacc-1", "cpe"), DAY, step,
             Source.QINGCLOUD_WAN.limits().metrics());
-    private GetWanMonitorReader reader;
+    private Function<byte[], SourceAnswer> reader;
     private byte[] body;
 
     @Setup(Level.Trial)
@@ -45,7 +46,7 @@ public class QingCloudParsingBenchmark extends OneDayParsing {
         meter(json, "pps", in, out, bits -> Math.rint(bits / 8 / 800));
         json.append("],\"ret_code\":0,\"resource_id\":\"wacc-1\"}");
         body = json.toString().getBytes(StandardCharsets.UTF_8);
-        reader = new GetWanMonitorReader(call);
+        reader = QingCloudTrafficSource.bodyReader(call);
         SourceAnswer answer = readOneDay();
         long expected = TrafficShapes.SAMPLES_PER_DAY
                 - Math.round(TrafficShapes.SAMPLES_PER_DAY * TrafficShapes.MISSING_SHARE);
@@ -60,11 +61,7 @@ public class QingCloudParsingBenchmark extends OneDayParsing {
     @Benchmark
     @OperationsPerInvocation(SAMPLES)
     public SourceAnswer readOneDay() {
-        Attempt<SourceAnswer> answer = reader.read(200, body);
-        if (!(answer instanceof Attempt.Success<SourceAnswer> success)) {
-            throw new IllegalStateException("the adapter refused the body: " + answer);
-        }
-        return success.value();
+        return reader.apply(body);
     }
 
     /** One meter's compressed data: the first present slot carries its time, the rest follow one step apart. */

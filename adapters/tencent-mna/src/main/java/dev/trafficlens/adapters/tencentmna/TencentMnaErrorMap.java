@@ -1,6 +1,7 @@
 package dev.trafficlens.adapters.tencentmna;
 
 import dev.trafficlens.adapters.support.Attempt;
+import dev.trafficlens.adapters.support.VendorResponses;
 import dev.trafficlens.domain.model.ErrorKind;
 import dev.trafficlens.domain.model.Metric;
 import dev.trafficlens.domain.model.Source;
@@ -11,12 +12,11 @@ import java.util.Optional;
  * The API 3.0 error codes GetFlowStatisticByRegion answers (its own and the common ones), as domain error kinds.
  * Families are matched by their dotted prefix: {@code AuthFailure.SignatureExpire} is an {@code AuthFailure}.
  */
-final class TencentMnaErrors {
+final class TencentMnaErrorMap {
 
     private static final Source SOURCE = Source.TENCENT_MNA_REGION;
-    private static final int MAX_VENDOR_MESSAGE = 160;
 
-    private TencentMnaErrors() {
+    private TencentMnaErrorMap() {
     }
 
     static ErrorKind kindOf(String code) {
@@ -49,7 +49,7 @@ final class TencentMnaErrors {
     static <T> Attempt<T> attempt(
             String code, Optional<String> vendorMessage, Optional<String> requestId, Metric metric) {
         ErrorKind kind = kindOf(code);
-        String said = vendorMessage.map(TencentMnaErrors::oneLine).filter(text -> !text.isEmpty())
+        String said = vendorMessage.map(VendorResponses::shortened).filter(text -> !text.isEmpty())
                 .map(text -> ": " + text).orElse("");
         SourceFailure failure = SourceFailure.of(kind, SOURCE,
                 SOURCE.id() + " " + whatHappened(kind) + " while reading " + metric + " (" + code + said + ")")
@@ -73,8 +73,4 @@ final class TencentMnaErrors {
         return code.equals(family) || code.startsWith(family + ".");
     }
 
-    private static String oneLine(String text) {
-        String flat = text.replaceAll("\\s+", " ").strip();
-        return flat.length() > MAX_VENDOR_MESSAGE ? flat.substring(0, MAX_VENDOR_MESSAGE) + "…" : flat;
-    }
 }

@@ -1,24 +1,21 @@
 package dev.trafficlens.adapters.tencentmna;
 
 import dev.trafficlens.adapters.support.Secret;
+import dev.trafficlens.adapters.support.Signing;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Tencent Cloud API 3.0 request signing, TC3-HMAC-SHA256, for a POST with a JSON body signing only
  * {@code content-type} and {@code host} (as the vendor's SDKs do). Each step is exposed to tests, which reproduce the
  * published vector byte for byte.
  */
-final class Tc3Signer {
+final class TencentMnaSigner {
 
     static final String ALGORITHM = "TC3-HMAC-SHA256";
     static final String SIGNED_HEADERS = "content-type;host";
@@ -31,7 +28,7 @@ final class Tc3Signer {
     private final String service;
 
     /** @param service the product name ({@code mna}), never the host: the intl host signs with {@code mna} too */
-    Tc3Signer(String secretId, Secret secretKey, String service) {
+    TencentMnaSigner(String secretId, Secret secretKey, String service) {
         this.secretId = Objects.requireNonNull(secretId, "secretId");
         this.secretKey = Objects.requireNonNull(secretKey, "secretKey");
         this.service = Objects.requireNonNull(service, "service");
@@ -91,25 +88,15 @@ final class Tc3Signer {
     }
 
     private static String sha256Hex(byte[] bytes) {
-        try {
-            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (GeneralSecurityException missingFromJdk) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", missingFromJdk);
-        }
+        return Signing.hex(Signing.sha256(bytes));
     }
 
     private static byte[] hmac(byte[] key, String message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException missingFromJdk) {
-            throw new IllegalStateException("HmacSHA256 is missing from this JDK", missingFromJdk);
-        }
+        return Signing.hmacSha256(key, message);
     }
 
     @Override
     public String toString() {
-        return "Tc3Signer[" + secretId + ", " + service + "]";
+        return "TencentMnaSigner[" + secretId + ", " + service + "]";
     }
 }

@@ -1,12 +1,18 @@
 package dev.trafficlens.adapters.zenlayer;
 
+import dev.trafficlens.adapters.support.Attempt;
 import dev.trafficlens.adapters.support.JsonBodies;
+import dev.trafficlens.adapters.support.VendorResponses;
+import dev.trafficlens.domain.model.ErrorKind;
 import dev.trafficlens.domain.model.Metric;
+import dev.trafficlens.domain.model.Source;
+import dev.trafficlens.domain.model.SourceFailure;
 import dev.trafficlens.domain.model.TrafficSeries;
 import dev.trafficlens.domain.model.VendorFigure;
 import dev.trafficlens.domain.port.out.PlannedCall;
 import dev.trafficlens.domain.port.out.SourceAnswer;
 import io.vavr.control.Either;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
@@ -21,11 +27,13 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads the {@code response} object of a traffic answer into one series per requested bit-rate metric, plus the
+ * Reads Zenlayer's answers to both traffic APIs (DescribePrivateConnectTraffic and DescribeCloudRouterDCToDCTraffic
+ * share one shape): the HTTP status and error envelope into a failure through {@link ZenlayerErrorMap}, and the
+ * {@code response} object of a traffic answer into one series per requested bit-rate metric, plus the
  * vendor's own summary figures. Lenient where Zenlayer's documents disagree (both field spellings, numbers as text,
  * absent or null samples) and strict where data would come out wrong (an unreadable time or value, an unknown unit).
  */
-final class ZenlayerTrafficDecoder {
+final class ZenlayerTrafficReader {
 
     /** Each metric this API serves, with its field names: the SDKs' spelling first, the doc pages' second. */
     private enum Direction {
@@ -55,7 +63,7 @@ final class ZenlayerTrafficDecoder {
     private static final Map<String, Double> BITRATE_UNITS =
             Map.of("bps", 1.0, "kbps", 1e3, "mbps", 1e6, "gbps", 1e9, "tbps", 1e12);
 
-    private ZenlayerTrafficDecoder() {
+    private ZenlayerTrafficReader() {
     }
 
     /** The answer to {@code call} held in {@code response}, or what makes it unreadable. */
@@ -191,5 +199,105 @@ final class ZenlayerTrafficDecoder {
                     figures.add(new VendorFigure(total, direction.volume, value, direction.volume.unit())));
         }
         return figures;
+    }
+
+
+    /**
+     * Reads a 200 body as {@link #interpret} reads it once the envelope is known good: the JSON parsed, then its
+     * {@code response} decoded. What the parsing benchmark measures.
+     */
+    static Either<String, SourceAnswer> readBody(PlannedCall call, byte[] body) {
+        Either<String, JsonNode> parsed = JsonBodies.parse(body);
+        if (parsed.isLeft()) {
+            return Either.left(parsed.getLeft());
+        }
+        JsonNode response = parsed.get().get("response");
+        return response != null && response.isObject() ? decode(call, response) : Either.left("no response object");
+    }
+
+    /** What one HTTP response to {@code request} means: the answer, or the failure it reports. */
+    static Attempt<SourceAnswer> interpret(
+            PlannedCall call, ZenlayerTrafficRequest request, HttpResponse<byte[]> response) {
+        Source source = call.source();
+        int status = response.statusCode();
+        byte[] body = response.body();
+        if (status == 403 && isCloudflareChallenge(response)) {
+            // Cloudflare in front of the API asks for a browser check: not an answer of the API, and not one a
+            // retry within seconds would pass.
+            return Attempt.failure(SourceFailure.of(ErrorKind.VENDOR_UNAVAILABLE, source, source.id() + " "
+                    + request.subject() + ": Cloudflare in front of Zenlayer answered with a security challenge "
+                    + "(HTTP 403, cf-mitigated: challenge) instead of the API"));
+        }
+        Either<String, JsonNode> parsed = JsonBodies.parse(body);
+        Optional<ZenlayerError> error = parsed.toJavaOptional().flatMap(ZenlayerError::in);
+        Optional<Attempt<SourceAnswer>> transport = VendorResponses.transportFailure(source, response);
+        if (transport.isPresent()) {
+            return error.map(readable -> reworded(transport.get(), source, request, status, readable))
+                    .orElse(transport.get());
+        }
+        if (status == 451) {
+            SourceFailure blocked = SourceFailure.of(ErrorKind.VENDOR_ERROR, source, source.id() + " "
+                    + request.subject() + ": Zenlayer blocked the request (HTTP 451)");
+            return Attempt.failure(error.map(found -> withIds(blocked, found)).orElse(blocked));
+        }
+        if (status >= 200 && status < 300) {
+            return success(call, parsed, error, status, body, request);
+        }
+        if (error.isPresent()) {
+            return ZenlayerErrorMap.attempt(source, request.subject(), status, error.get(),
+                    VendorResponses.retryAfter(response));
+        }
+        if (status == 401) {
+            return Attempt.failure(SourceFailure.of(ErrorKind.UNAUTHENTICATED, source, source.id() + " "
+                    + request.subject() + ": Zenlayer refused the access key or its signature (HTTP 401)"));
+        }
+        return Attempt.failure(VendorResponses.malformed(source, "HTTP " + status + " without a Zenlayer error code",
+                body));
+    }
+
+    private static Attempt<SourceAnswer> success(PlannedCall call, Either<String, JsonNode> parsed,
+                                                 Optional<ZenlayerError> error, int status, byte[] body,
+                                                 ZenlayerTrafficRequest request) {
+        Source source = call.source();
+        if (parsed.isLeft()) {
+            return Attempt.failure(VendorResponses.malformed(source, parsed.getLeft(), body));
+        }
+        JsonNode response = parsed.get().isObject() ? parsed.get().get("response") : null;
+        if (response != null && response.isObject()) {
+            Either<String, SourceAnswer> answer = decode(call, response);
+            return answer.isRight() ? Attempt.success(answer.get())
+                    : Attempt.failure(withRequestIdOf(parsed.get(),
+                            VendorResponses.malformed(source, answer.getLeft(), body)));
+        }
+        if (error.isPresent()) {
+            // An error envelope under HTTP 2xx: read it as the error it names rather than as a broken answer.
+            return ZenlayerErrorMap.attempt(source, request.subject(), status, error.get(), Optional.empty());
+        }
+        return Attempt.failure(VendorResponses.malformed(source, "no response object", body));
+    }
+
+    private static Attempt<SourceAnswer> reworded(Attempt<SourceAnswer> transport, Source source,
+                                                  ZenlayerTrafficRequest request, int status, ZenlayerError error) {
+        if (!(transport instanceof Attempt.Retryable<SourceAnswer> retryable)) {
+            return transport;
+        }
+        // The support module decides the kind and the wait; the envelope adds the code, the request id and words.
+        SourceFailure generic = retryable.failure();
+        SourceFailure named = ZenlayerErrorMap.failure(generic.kind(), source, request.subject(), status, error);
+        return Attempt.retryable(generic.retryAfter().map(named::withRetryAfter).orElse(named));
+    }
+
+    private static SourceFailure withIds(SourceFailure failure, ZenlayerError error) {
+        SourceFailure coded = failure.withVendorCode(error.code());
+        return error.requestId().map(coded::withRequestId).orElse(coded);
+    }
+
+    private static SourceFailure withRequestIdOf(JsonNode root, SourceFailure failure) {
+        return ZenlayerError.requestId(root).map(failure::withRequestId).orElse(failure);
+    }
+
+    private static boolean isCloudflareChallenge(HttpResponse<?> response) {
+        return response.headers().allValues("cf-mitigated").stream()
+                .anyMatch(value -> value.strip().equalsIgnoreCase("challenge"));
     }
 }

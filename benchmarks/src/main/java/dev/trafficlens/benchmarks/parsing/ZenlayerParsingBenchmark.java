@@ -1,6 +1,6 @@
-package dev.trafficlens.adapters.zenlayer;
+package dev.trafficlens.benchmarks.parsing;
 
-import dev.trafficlens.adapters.support.JsonBodies;
+import dev.trafficlens.adapters.zenlayer.ZenlayerTrafficSource;
 import dev.trafficlens.benchmarks.OneDayParsing;
 import dev.trafficlens.benchmarks.TrafficShapes;
 import dev.trafficlens.domain.model.Metric;
@@ -9,15 +9,14 @@ import dev.trafficlens.domain.model.Step;
 import dev.trafficlens.domain.model.ZenlayerPrivateConnect;
 import dev.trafficlens.domain.port.out.PlannedCall;
 import dev.trafficlens.domain.port.out.SourceAnswer;
-import io.vavr.control.Either;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.Setup;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Times the Zenlayer adapter reading one day of DescribePrivateConnectTraffic: the body parsed as the adapter parses
@@ -31,6 +30,7 @@ public class ZenlayerParsingBenchmark extends OneDayParsing {
     private final Step step = Step.FIVE_MINUTES;
     private final PlannedCall call = new PlannedCall(new ZenlayerPrivateConnect("pc-1"), DAY, step,
             Source.ZENLAYER_PRIVATE_CONNECT.limits().metrics());
+    private final Function<byte[], SourceAnswer> reader = ZenlayerTrafficSource.bodyReader(call);
     private byte[] body;
 
     @Setup(Level.Trial)
@@ -67,11 +67,6 @@ public class ZenlayerParsingBenchmark extends OneDayParsing {
     @Benchmark
     @OperationsPerInvocation(SAMPLES)
     public SourceAnswer readOneDay() {
-        Either<String, JsonNode> parsed = JsonBodies.parse(body);
-        Either<String, SourceAnswer> answer = ZenlayerTrafficDecoder.decode(call, parsed.get().get("response"));
-        if (answer.isLeft()) {
-            throw new IllegalStateException("the adapter refused the body: " + answer.getLeft());
-        }
-        return answer.get();
+        return reader.apply(body);
     }
 }

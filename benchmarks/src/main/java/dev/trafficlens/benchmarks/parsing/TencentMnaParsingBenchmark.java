@@ -1,12 +1,18 @@
-package dev.trafficlens.adapters.tencentmna;
+package dev.trafficlens.benchmarks.parsing;
 
-import dev.trafficlens.adapters.support.Attempt;
+import dev.trafficlens.adapters.tencentmna.TencentMnaTrafficSource;
 import dev.trafficlens.benchmarks.OneDayParsing;
 import dev.trafficlens.benchmarks.TrafficShapes;
 import dev.trafficlens.domain.model.Metric;
+import dev.trafficlens.domain.model.Source;
 import dev.trafficlens.domain.model.Step;
+import dev.trafficlens.domain.model.TencentMnaRegion;
+import dev.trafficlens.domain.model.TrafficSeries;
+import dev.trafficlens.domain.port.out.PlannedCall;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
@@ -24,7 +30,11 @@ public class TencentMnaParsingBenchmark extends OneDayParsing {
     private static final Metric[] METRICS = {Metric.VOLUME_IN, Metric.VOLUME_OUT, Metric.VOLUME_TOTAL};
 
     private final Step step = Step.FIVE_MINUTES;
+    private final PlannedCall call = new PlannedCall(new TencentMnaRegion(1, Optional.empty()), DAY, step,
+            Source.TENCENT_MNA_REGION.limits().metrics());
     private final byte[][] bodies = new byte[METRICS.length][];
+    @SuppressWarnings("unchecked")
+    private final Function<byte[], TrafficSeries>[] readers = new Function[METRICS.length];
 
     @Setup(Level.Trial)
     public void buildBodies() {
@@ -37,8 +47,9 @@ public class TencentMnaParsingBenchmark extends OneDayParsing {
         double[][] rates = {in, out, total};
         for (int m = 0; m < METRICS.length; m++) {
             bodies[m] = body(rates[m]);
-            MetricReading reading = read(m);
-            if (reading.series().presentCount() != TrafficShapes.SAMPLES_PER_DAY
+            readers[m] = TencentMnaTrafficSource.bodyReader(call, METRICS[m]);
+            TrafficSeries reading = read(m);
+            if (reading.presentCount() != TrafficShapes.SAMPLES_PER_DAY
                     - Math.round(TrafficShapes.SAMPLES_PER_DAY * TrafficShapes.MISSING_SHARE)) {
                 throw new IllegalStateException("the body did not read back as the DAY it was made from: " + reading);
             }
@@ -53,12 +64,8 @@ public class TencentMnaParsingBenchmark extends OneDayParsing {
         }
     }
 
-    private MetricReading read(int metric) {
-        Attempt<MetricReading> reading = FlowStatisticReader.read(200, bodies[metric], DAY, step, METRICS[metric]);
-        if (!(reading instanceof Attempt.Success<MetricReading> success)) {
-            throw new IllegalStateException("the adapter refused the body: " + reading);
-        }
-        return success.value();
+    private TrafficSeries read(int metric) {
+        return readers[metric].apply(bodies[metric]);
     }
 
     /** Bytes per 5-minute bucket from bit rates; a missing bucket is left out, as the vendor does. */
