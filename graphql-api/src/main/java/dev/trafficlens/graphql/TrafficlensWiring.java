@@ -92,21 +92,26 @@ public class TrafficlensWiring {
     record WiredAdapters(List<TrafficSource> adapters) {
     }
 
-    /** How every adapter calls its vendor: timeouts, retries, circuit breaker, and the metrics listening. */
+    /** How every adapter calls its vendor: timeouts, retries, circuit breaker, the metrics listening, and the clock. */
     record VendorCalls(Duration connectTimeout, Duration requestTimeout, RetryPolicy retry,
-                       CircuitBreakerPolicy circuitBreaker, ExchangeListener listener) {
+                       CircuitBreakerPolicy circuitBreaker, ExchangeListener listener, Clock clock) {
 
         <B extends VendorConfigBuilder<B>> B applyTo(B builder) {
             return builder.connectTimeout(connectTimeout).requestTimeout(requestTimeout)
-                    .retryPolicy(retry).circuitBreaker(circuitBreaker).exchangeListener(listener);
+                    .retryPolicy(retry).circuitBreaker(circuitBreaker).exchangeListener(listener).clock(clock);
         }
+    }
+
+    /** With the system clock, as the service runs. */
+    static VendorCalls vendorCalls(Environment environment, ExchangeListener listener) {
+        return vendorCalls(environment, listener, Clock.systemUTC());
     }
 
     /**
      * {@code trafficlens.timeouts.*}, {@code trafficlens.retry.*} and {@code trafficlens.circuit-breaker.*}; a wrong
      * value names its key.
      */
-    static VendorCalls vendorCalls(Environment environment, ExchangeListener listener) {
+    static VendorCalls vendorCalls(Environment environment, ExchangeListener listener, Clock clock) {
         Duration connect = positive(environment, "trafficlens.timeouts.connect",
                 VendorConfigBuilder.DEFAULT_CONNECT_TIMEOUT);
         Duration request = positive(environment, "trafficlens.timeouts.request",
@@ -127,7 +132,7 @@ public class TrafficlensWiring {
                         defaultBreaker.failureRatePercent()),
                 environment.getProperty(breaker + "open-for", Duration.class, defaultBreaker.openFor()),
                 environment.getProperty(breaker + "trial-calls", Integer.class, defaultBreaker.trialCalls())));
-        return new VendorCalls(connect, request, retry, circuitBreaker, listener);
+        return new VendorCalls(connect, request, retry, circuitBreaker, listener, clock);
     }
 
     private static Duration positive(Environment environment, String key, Duration fallback) {
@@ -151,9 +156,19 @@ public class TrafficlensWiring {
         }
     }
 
+    /**
+     * The service's time: "now" for planning and the cache, the time signatures carry, and what the circuit breakers
+     * measure their open time with. A test moves its own clock on instead of waiting.
+     */
     @Bean
-    WiredAdapters wiredAdapters(ObjectProvider<VendorSandbox> sandbox, TrafficMetrics metrics, Environment environment) {
-        VendorCalls calls = vendorCalls(environment, metrics);
+    Clock trafficlensClock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    WiredAdapters wiredAdapters(
+            ObjectProvider<VendorSandbox> sandbox, TrafficMetrics metrics, Environment environment, Clock clock) {
+        VendorCalls calls = vendorCalls(environment, metrics, clock);
         VendorSandbox running = sandbox.getIfAvailable();
         List<TrafficSource> adapters = new ArrayList<>();
         for (VendorAccount account : VendorAccount.values()) {
@@ -177,8 +192,7 @@ public class TrafficlensWiring {
      */
     @Bean
     QueryTraffic trafficQueryService(
-            WiredAdapters wired, TrafficMetrics metrics, QuerySettings settings, Environment environment) {
-        Clock clock = Clock.systemUTC();
+            WiredAdapters wired, TrafficMetrics metrics, QuerySettings settings, Environment environment, Clock clock) {
         boolean cached = environment.getProperty("trafficlens.cache.enabled", Boolean.class, true);
         CachingTrafficSource.CacheSettings cache = new CachingTrafficSource.CacheSettings(
                 environment.getProperty("trafficlens.cache.maximum-calls", Long.class, 10_000L),

@@ -68,8 +68,11 @@ public final class VendorExchange {
         this(settings, credentialKey, Clock.systemUTC());
     }
 
-    /** Lets a test move the breakers' time on instead of waiting for an open circuit to let calls through again. */
-    VendorExchange(HttpSettings settings, String credentialKey, Clock clock) {
+    /**
+     * @param clock what the circuit breakers measure their open time with: the adapter's clock, so that a test moves
+     *              it on instead of waiting for an open circuit to let calls through again
+     */
+    public VendorExchange(HttpSettings settings, String credentialKey, Clock clock) {
         this.settings = settings;
         this.clock = clock;
         this.client = HttpClient.newBuilder()
