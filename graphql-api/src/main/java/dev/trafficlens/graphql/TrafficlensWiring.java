@@ -69,26 +69,40 @@ public class TrafficlensWiring {
     record WiredAdapters(List<TrafficSource> adapters) {
     }
 
-    /** How every adapter calls its vendor: timeouts, retries, circuit breaker, and the metrics listening. */
+    /** How every adapter calls its vendor: timeouts, retries, circuit breaker, the metrics listening, and the clock. */
     record VendorCalls(Duration connectTimeout, Duration requestTimeout, RetryPolicy retry,
-                       CircuitBreakerPolicy circuitBreaker, ExchangeListener listener) {
+                       CircuitBreakerPolicy circuitBreaker, ExchangeListener listener, Clock clock) {
 
         <B extends VendorConfigBuilder<B>> B applyTo(B builder) {
             return builder.connectTimeout(connectTimeout).requestTimeout(requestTimeout)
-                    .retryPolicy(retry).circuitBreaker(circuitBreaker).exchangeListener(listener);
+                    .retryPolicy(retry).circuitBreaker(circuitBreaker).exchangeListener(listener).clock(clock);
         }
     }
 
-    /** {@code trafficlens.timeouts.*}, {@code trafficlens.retry.*} and {@code trafficlens.circuit-breaker.*}. */
+    /** With the system clock, as the service runs. */
     static VendorCalls vendorCalls(TrafficlensProperties properties, ExchangeListener listener) {
+        return vendorCalls(properties, listener, Clock.systemUTC());
+    }
+
+    /** {@code trafficlens.timeouts.*}, {@code trafficlens.retry.*} and {@code trafficlens.circuit-breaker.*}. */
+    static VendorCalls vendorCalls(TrafficlensProperties properties, ExchangeListener listener, Clock clock) {
         return new VendorCalls(properties.timeouts().connect(), properties.timeouts().request(),
-                properties.retry().policy(), properties.circuitBreaker().policy(), listener);
+                properties.retry().policy(), properties.circuitBreaker().policy(), listener, clock);
+    }
+
+    /**
+     * The service's time: "now" for planning and the cache, the time signatures carry, and what the circuit breakers
+     * measure their open time with. A test moves its own clock on instead of waiting.
+     */
+    @Bean
+    Clock trafficlensClock() {
+        return Clock.systemUTC();
     }
 
     @Bean
-    WiredAdapters wiredAdapters(
-            ObjectProvider<VendorSandbox> sandbox, TrafficMetrics metrics, TrafficlensProperties properties) {
-        VendorCalls calls = vendorCalls(properties, metrics);
+    WiredAdapters wiredAdapters(ObjectProvider<VendorSandbox> sandbox, TrafficMetrics metrics,
+                                TrafficlensProperties properties, Clock clock) {
+        VendorCalls calls = vendorCalls(properties, metrics, clock);
         TrafficlensProperties.Sources sources = properties.sources();
         VendorSandbox running = sandbox.getIfAvailable();
         List<TrafficSource> adapters = new ArrayList<>();
@@ -113,8 +127,8 @@ public class TrafficlensWiring {
      */
     @Bean
     QueryTraffic trafficQueryService(
-            WiredAdapters wired, TrafficMetrics metrics, QuerySettings settings, TrafficlensProperties properties) {
-        Clock clock = Clock.systemUTC();
+            WiredAdapters wired, TrafficMetrics metrics, QuerySettings settings, TrafficlensProperties properties,
+            Clock clock) {
         boolean cached = properties.cache().enabled();
         CachingTrafficSource.CacheSettings cache = properties.cache().settings();
         List<TrafficSource> sources = new ArrayList<>();

@@ -32,6 +32,8 @@ class CacheTest {
         assertThat(callsAfterFirst).isPositive();
         assertThat(sandbox.calls().total()).isEqualTo(callsAfterFirst);
         assertThat(second.<Object>getData()).isEqualTo(first.getData());
+        assertThat(second.toSpecification()).as("the whole answer, errors and extensions too")
+                .isEqualTo(first.toSpecification());
     }
 
     @Test

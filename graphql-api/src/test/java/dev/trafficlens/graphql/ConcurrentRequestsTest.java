@@ -3,7 +3,6 @@ package dev.trafficlens.graphql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
-import dev.trafficlens.sandbox.Credentials;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -11,30 +10,22 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * 500 dashboards asking at once, against a slow vendor: every request is answered, those beyond the configured
  * number in flight at once with a RATE_LIMITED error rather than a queue that grows until memory or threads run out.
  */
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith(NoSecretInTheLogs.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "trafficlens.limits.max-concurrent-requests=50",
         // The first request waits for the vendor and the cache makes the rest wait for it too: a slow vendor keeps
         // them overlapping even when a loaded machine sends them slowly.
         "trafficlens.sandbox.faults=NONE:3000@pc-crowd"})
 class ConcurrentRequestsTest {
-
-    @AfterEach
-    void noVendorSecretInTheLogs(CapturedOutput output) {
-        assertThat(output.getAll()).doesNotContain(Credentials.DEFAULT.accessKeySecret());
-    }
 
     private static final int CLIENTS = 500;
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -30,6 +31,10 @@ class RejectedKeyOverHttpTest {
 
     private static final VendorSandbox VENDORS = VendorSandbox.start(SandboxOptions.DEFAULTS);
     private static final String WRONG_PASSWORD = "not-the-password-zenlayer-knows";
+
+    @RegisterExtension
+    final NoSecretInTheLogs logs = new NoSecretInTheLogs()
+            .alsoSecret(WRONG_PASSWORD).alsoSecret(VENDORS.credentials().accessKeySecret());
 
     @DynamicPropertySource
     static void vendors(DynamicPropertyRegistry registry) {

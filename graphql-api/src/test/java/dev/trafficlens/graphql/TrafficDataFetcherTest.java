@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.netflix.graphql.dgs.DgsQueryExecutor;
 import graphql.ExecutionResult;
-import graphql.GraphQLError;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -69,36 +68,6 @@ class TrafficDataFetcherTest {
                 .mapToDouble(percentiles -> (Double) percentiles.get(1).get("value"))
                 .max().orElseThrow();
         assertThat((Double) pc.get("billing95")).isEqualTo(higher);
-    }
-
-    @Test
-    void a_failing_source_returns_null_at_its_index_with_an_error_pointing_at_it() {
-        String query = """
-                query Mixed($from: DateTime!, $to: DateTime!) {
-                  traffic(queries: [
-                    {from: $from, to: $to, resource: {zenlayerPrivateConnect: {privateConnectId: "pc-1"}}}
-                    {from: $from, to: $to, resource: {zenlayerPrivateConnect: {privateConnectId: "missing-pc"}}}
-                    {from: $from, to: $to, resource: {qingcloudWan: {zone: "pek3", resource: "wacc-1", accessType: "cpe"}}}
-                  ]) { source billing95 }
-                }""";
-
-        ExecutionResult result = dgs.execute(query, TrafficQueries.window());
-
-        List<Map<String, Object>> traffic = at(result, "traffic");
-        assertThat(traffic).hasSize(3);
-        assertThat(traffic.get(0)).containsEntry("source", "zenlayer.private-connect");
-        assertThat(traffic.get(1)).isNull();
-        assertThat(traffic.get(2)).containsEntry("source", "qingcloud.wan-access");
-        assertThat(result.getErrors()).hasSize(1);
-        GraphQLError error = result.getErrors().get(0);
-        assertThat(error.getPath()).containsExactly("traffic", 1);
-        assertThat(error.getExtensions())
-                .containsEntry("code", "NOT_FOUND")
-                .containsEntry("source", "zenlayer.private-connect")
-                .containsEntry("vendorCode", "INVALID_PRIVATE_CONNECT_NOT_FOUND")
-                .containsEntry("failedCalls", 2)
-                .containsKey("requestId");
-        assertThat(error.getMessage()).contains("missing-pc").doesNotContain("Exception", "\tat ");
     }
 
     @Test

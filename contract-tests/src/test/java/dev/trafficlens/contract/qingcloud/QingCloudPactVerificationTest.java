@@ -1,27 +1,16 @@
 package dev.trafficlens.contract.qingcloud;
 
-import au.com.dius.pact.provider.junit5.HttpTestTarget;
-import au.com.dius.pact.provider.junit5.PactVerificationContext;
-import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.filter.InteractionFilter;
 import au.com.dius.pact.provider.junitsupport.loader.PactFilter;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
-import dev.trafficlens.contract.SettableClock;
+import dev.trafficlens.contract.SandboxPactVerification;
 import dev.trafficlens.sandbox.Credentials;
 import dev.trafficlens.sandbox.FaultRule;
-import dev.trafficlens.sandbox.SandboxOptions;
-import dev.trafficlens.sandbox.VendorSandbox;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
-import org.apache.hc.core5.http.HttpRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.apache.hc.core5.http.ClassicHttpRequest;
 
 /**
  * The QingCloud adapter's pact, verified against the sandbox's GetWanMonitor. Each replayed request is signed afresh
@@ -45,7 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
         "wan access point waif-2 in pek3 has traffic with gaps on 2026-01-01",
         "wan access point waif-6bm6mt85 in pek3a has the traffic of the API documentation's example",
         "wan access point waif-7 in pek3 belongs to another account"})
-class QingCloudPactVerificationTest {
+class QingCloudPactVerificationTest extends SandboxPactVerification {
 
     /** When the pact's requests were signed; the sandbox's present during verification. */
     private static final Instant PACT_TIME = Instant.parse("2026-01-02T00:00:10Z");
@@ -56,54 +45,29 @@ class QingCloudPactVerificationTest {
     /** Provider states the simulator has no mode for, and why; their interactions are not verified. */
     static final Map<String, String> UNVERIFIABLE = Map.of();
 
-    /** The sandbox-only scenario header; the state methods choose its value, the replay adds it. */
-    private static final String SCENARIO_HEADER = "X-Sandbox-Scenario";
-    private static final AtomicReference<String> SCENARIO = new AtomicReference<>();
-
-    private static final SettableClock CLOCK = new SettableClock(PACT_TIME);
-    private static VendorSandbox sandbox;
-
-    @BeforeAll
-    static void start() {
-        sandbox = VendorSandbox.start(SandboxOptions.DEFAULTS.withCredentials(KEYS).withClock(CLOCK));
+    QingCloudPactVerificationTest() {
+        super(KEYS, PACT_TIME);
     }
 
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void pointAtTheSandbox(PactVerificationContext context) {
-        sandbox.faults().clear();
-        CLOCK.set(PACT_TIME);
-        SCENARIO.set(null);
-        context.setTarget(new HttpTestTarget("127.0.0.1", sandbox.port()));
-    }
-
-    @TestTemplate
-    @ExtendWith(PactVerificationInvocationContextProvider.class)
-    void verifies_each_interaction(PactVerificationContext context, HttpRequest request) throws Exception {
+    /** Signed at the pact's time whatever the sandbox's clock says, so a state may move the clock past it. */
+    @Override
+    protected void resign(ClassicHttpRequest request) throws Exception {
         request.setUri(IaasResigner.resign(request.getUri(), KEYS.accessKeySecret(), PACT_TIME));
-        if (SCENARIO.get() != null) {
-            request.setHeader(SCENARIO_HEADER, SCENARIO.get());
-        }
-        context.verifyInteraction();
     }
 
     @State("GetWanMonitor fails with an internal error")
     void internalError() {
-        sandbox.faults().add(FaultRule.everywhere(FaultRule.Kind.SERVER_ERROR));
+        sandbox().faults().add(FaultRule.everywhere(FaultRule.Kind.SERVER_ERROR));
     }
 
     @State("GetWanMonitor is too busy to answer")
     void busy() {
-        SCENARIO.set("error=5100");
+        scenario("error=5100");
     }
 
     @State("access key QYACCESSKEYIDEXAMPLE has used up its daily API request quota")
     void quotaUsedUp() {
-        sandbox.faults().add(FaultRule.everywhere(FaultRule.Kind.THROTTLED));
+        sandbox().faults().add(FaultRule.everywhere(FaultRule.Kind.THROTTLED));
     }
 
     @State("access key QYUNKNOWNKEYID is not registered")
@@ -113,33 +77,33 @@ class QingCloudPactVerificationTest {
 
     @State("no wan access point waif-404 exists in pek3")
     void waif404DoesNotExist() {
-        SCENARIO.set("unknown=waif-404");
+        scenario("unknown=waif-404");
     }
 
     @State("the API is throttling access key QYACCESSKEYIDEXAMPLE")
     void throttlingWithHttp429() {
-        SCENARIO.set("status=429");
+        scenario("status=429");
     }
 
     @State("wan access point waif-6bm6mt85 in pek3a has the traffic of the API documentation's example")
     void documentationExample() {
-        SCENARIO.set("example=documentation");
+        scenario("example=documentation");
     }
 
     @State("wan access point waif-7 in pek3 belongs to another account")
     void waif7BelongsToAnotherAccount() {
-        SCENARIO.set("error=1400");
+        scenario("error=1400");
     }
 
     @State("the API's clock is more than 60 s past 2026-01-02T00:00:10Z")
     void clockAhead() {
-        CLOCK.set(PACT_TIME.plusSeconds(90));
+        clock().set(PACT_TIME.plusSeconds(90));
     }
 
     /** The hours the pact's day with gaps lacks: 00, 02, 04–05, 07, 09 and 12–23. */
     @State("wan access point waif-2 in pek3 has traffic with gaps on 2026-01-01")
     void dayWithGaps() {
-        SCENARIO.set("omit=2026-01-01T00:00:00Z/2026-01-01T01:00:00Z,2026-01-01T02:00:00Z/2026-01-01T03:00:00Z,"
+        scenario("omit=2026-01-01T00:00:00Z/2026-01-01T01:00:00Z,2026-01-01T02:00:00Z/2026-01-01T03:00:00Z,"
                 + "2026-01-01T04:00:00Z/2026-01-01T06:00:00Z,2026-01-01T07:00:00Z/2026-01-01T08:00:00Z,"
                 + "2026-01-01T09:00:00Z/2026-01-01T10:00:00Z,2026-01-01T12:00:00Z/2026-01-02T00:00:00Z");
     }

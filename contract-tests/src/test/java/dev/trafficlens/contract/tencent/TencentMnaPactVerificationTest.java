@@ -1,16 +1,11 @@
 package dev.trafficlens.contract.tencent;
 
-import au.com.dius.pact.provider.junit5.HttpTestTarget;
-import au.com.dius.pact.provider.junit5.PactVerificationContext;
-import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
-import dev.trafficlens.contract.SettableClock;
+import dev.trafficlens.contract.SandboxPactVerification;
 import dev.trafficlens.sandbox.Credentials;
 import dev.trafficlens.sandbox.FaultRule;
-import dev.trafficlens.sandbox.SandboxOptions;
-import dev.trafficlens.sandbox.VendorSandbox;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -20,13 +15,7 @@ import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.hc.core5.http.ClassicHttpRequest;
-import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The tencent-mna adapter's pact, replayed against the sandbox. Each request is signed again (TC3-HMAC-SHA256, the
@@ -36,57 +25,34 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @Provider("tencent-mna")
 @PactFolder("../adapters/tencent-mna/target/pacts")
-class TencentMnaPactVerificationTest {
+class TencentMnaPactVerificationTest extends SandboxPactVerification {
 
     /** The pact's requests were recorded at 2026-01-15T00:00:00Z (X-TC-Timestamp 1768435200). */
     private static final Instant RECORDED = Instant.ofEpochSecond(1768435200);
 
     private static final Credentials PACT_KEYS = new Credentials("AKIDtrafficlensPact", "pact-verification-secret");
-    private static final SettableClock CLOCK = new SettableClock(RECORDED);
-    private static VendorSandbox sandbox;
     private String signingKey;
-    private String scenario;
 
-    @BeforeAll
-    static void start() {
-        sandbox = VendorSandbox.start(SandboxOptions.DEFAULTS.withCredentials(PACT_KEYS).withClock(CLOCK));
+    TencentMnaPactVerificationTest() {
+        super(PACT_KEYS, RECORDED);
     }
 
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void target(PactVerificationContext context) {
-        sandbox.faults().clear();
-        CLOCK.set(RECORDED);
+    @Override
+    protected void resetState() {
         signingKey = PACT_KEYS.accessKeySecret();
-        scenario = null;
-        context.setTarget(new HttpTestTarget("127.0.0.1", sandbox.port()));
-    }
-
-    @TestTemplate
-    @ExtendWith(PactVerificationInvocationContextProvider.class)
-    void the_sandbox_honours_the_adapter_s_pact(PactVerificationContext context, HttpRequest request) throws Exception {
-        resign((ClassicHttpRequest) request);
-        if (scenario != null) {
-            request.setHeader("X-Sandbox-Scenario", scenario);
-        }
-        context.verifyInteraction();
     }
 
     @State("SecretId AKIDtrafficlensPact has used its 20 GetFlowStatisticByRegion requests this second")
     void overTheRateLimit() {
-        sandbox.faults().add(FaultRule.everywhere(FaultRule.Kind.THROTTLED));
+        sandbox().faults().add(FaultRule.everywhere(FaultRule.Kind.THROTTLED));
     }
 
     /** The sandbox's present moves to the end of the example's hour (so it lies within retention). */
     @State("mna gateway type 0 region MC carried 0 bytes in the 5 minutes from 2024-12-27T00:30:00Z, as the API "
             + "document's example shows")
     void theSeedDocumentsHour() {
-        CLOCK.set(Instant.parse("2024-12-27T01:00:00Z"));
-        scenario = "example=documentation";
+        clock().set(Instant.parse("2024-12-27T01:00:00Z"));
+        scenario("example=documentation");
     }
 
     @State({"mna gateway type 0 region MC has traffic on 2026-01-01",
@@ -97,17 +63,17 @@ class TencentMnaPactVerificationTest {
 
     @State("mna gateway type 1 in all regions has traffic on 2026-01-02 except from 03:00 to 06:00 UTC")
     void threeHoursWithoutSamples() {
-        scenario = "omit=2026-01-02T03:00:00Z/2026-01-02T06:00:00Z";
+        scenario("omit=2026-01-02T03:00:00Z/2026-01-02T06:00:00Z");
     }
 
     @State("mna has no gateway type 1 in region AM")
     void noPrivateGatewaysInTheAmericas() {
-        scenario = "unknown=mna-1-AM";
+        scenario("unknown=mna-1-AM");
     }
 
     @State("mna's monitoring data service is failing")
     void failing() {
-        sandbox.faults().add(FaultRule.everywhere(FaultRule.Kind.SERVER_ERROR));
+        sandbox().faults().add(FaultRule.everywhere(FaultRule.Kind.SERVER_ERROR));
     }
 
     @State("the SecretKey of SecretId AKIDtrafficlensPact does not match the request's signature")
@@ -116,13 +82,14 @@ class TencentMnaPactVerificationTest {
     }
 
     /** New X-TC-Timestamp and Authorization; body, Content-Type and the other headers as the pact has them. */
-    private void resign(ClassicHttpRequest request) throws Exception {
+    @Override
+    protected void resign(ClassicHttpRequest request) throws Exception {
         byte[] body = request.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(request.getEntity());
-        long timestamp = CLOCK.instant().getEpochSecond();
+        long timestamp = clock().instant().getEpochSecond();
         String date = Instant.ofEpochSecond(timestamp).atOffset(ZoneOffset.UTC).toLocalDate().toString();
         String contentType = request.getFirstHeader("Content-Type").getValue().toLowerCase(Locale.ROOT);
-        String canonical = request.getMethod() + "\n/\n\ncontent-type:" + contentType + "\nhost:127.0.0.1:"
-                + sandbox.port() + "\n\ncontent-type;host\n" + sha256(body);
+        String canonical = request.getMethod() + "\n/\n\ncontent-type:" + contentType + "\nhost:" + host()
+                + "\n\ncontent-type;host\n" + sha256(body);
         String scope = date + "/mna/tc3_request";
         String toSign = "TC3-HMAC-SHA256\n" + timestamp + "\n" + scope + "\n"
                 + sha256(canonical.getBytes(StandardCharsets.UTF_8));

@@ -1,16 +1,11 @@
 package dev.trafficlens.contract.tencent;
 
-import au.com.dius.pact.provider.junit5.HttpTestTarget;
-import au.com.dius.pact.provider.junit5.PactVerificationContext;
-import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
-import dev.trafficlens.contract.SettableClock;
+import dev.trafficlens.contract.SandboxPactVerification;
 import dev.trafficlens.sandbox.Credentials;
 import dev.trafficlens.sandbox.FaultRule;
-import dev.trafficlens.sandbox.SandboxOptions;
-import dev.trafficlens.sandbox.VendorSandbox;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -22,12 +17,7 @@ import java.util.StringJoiner;
 import java.util.TreeMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.apache.hc.core5.http.HttpRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.apache.hc.core5.http.ClassicHttpRequest;
 
 /**
  * The tencent-vpc adapter's pact, replayed against the sandbox. Each replayed request carries the pact's stale example
@@ -36,47 +26,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @Provider("tencent-vpc")
 @PactFolder("../adapters/tencent-vpc/target/pacts")
-class TencentVpcPactVerificationTest {
+class TencentVpcPactVerificationTest extends SandboxPactVerification {
 
     /** The pact's requests were recorded at 2026-01-02T00:10:00Z (Timestamp 1767312600). */
     private static final Instant RECORDED = Instant.ofEpochSecond(1767312600);
 
     private static final Credentials PACT_KEYS = new Credentials("AKIDtrafficlensPact", "pact-verification-secret");
-    private static final SettableClock CLOCK = new SettableClock(RECORDED);
-    private static VendorSandbox sandbox;
-    private String scenario;
 
-    @BeforeAll
-    static void start() {
-        sandbox = VendorSandbox.start(SandboxOptions.DEFAULTS.withCredentials(PACT_KEYS).withClock(CLOCK));
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void target(PactVerificationContext context) {
-        sandbox.faults().clear();
-        CLOCK.set(RECORDED);
-        scenario = null;
-        context.setTarget(new HttpTestTarget("127.0.0.1", sandbox.port()));
-    }
-
-    @TestTemplate
-    @ExtendWith(PactVerificationInvocationContextProvider.class)
-    void the_sandbox_honours_the_adapter_s_pact(PactVerificationContext context, HttpRequest request) throws Exception {
-        resign(request);
-        if (scenario != null) {
-            request.setHeader("X-Sandbox-Scenario", scenario);
-        }
-        context.verifyInteraction();
+    TencentVpcPactVerificationTest() {
+        super(PACT_KEYS, RECORDED);
     }
 
     @State("API key AKIDtrafficlensPact has exceeded its request rate")
     void overTheRateLimit() {
-        sandbox.faults().add(FaultRule.everywhere(FaultRule.Kind.THROTTLED));
+        sandbox().faults().add(FaultRule.everywhere(FaultRule.Kind.THROTTLED));
     }
 
     @State("no API key with SecretId AKIDunknownToTencent exists")
@@ -87,13 +50,13 @@ class TencentVpcPactVerificationTest {
     /** The model has no sample for vpnx-1 at 2026-01-01T12:15Z; the state wants a day without a gap. */
     @State("vpn connection vpnx-1 in ap-guangzhou has traffic on 2026-01-01")
     void aDayWithoutGaps() {
-        scenario = "gaps=none";
+        scenario("gaps=none");
     }
 
     /** The pact's answer is the API document's example with its second value missing. */
     @State("vpn connection vpnx-1 in ap-guangzhou has traffic with gaps in the first half hour of 2026-01-01")
     void theDocumentedExampleWithAGap() {
-        scenario = "example=documentation; omit=2026-01-01T00:05:00Z/2026-01-01T00:10:00Z";
+        scenario("example=documentation; omit=2026-01-01T00:05:00Z/2026-01-01T00:10:00Z");
     }
 
     @State("vpn connection vpnx-missing does not exist in ap-guangzhou")
@@ -102,7 +65,8 @@ class TencentVpcPactVerificationTest {
     }
 
     /** New Timestamp (the sandbox's present) and Signature over the Host the client will send; the rest untouched. */
-    private static void resign(HttpRequest request) throws Exception {
+    @Override
+    protected void resign(ClassicHttpRequest request) throws Exception {
         URI uri = request.getUri();
         Map<String, String> parameters = new TreeMap<>();
         for (String pair : uri.getRawQuery().split("&")) {
@@ -111,14 +75,14 @@ class TencentVpcPactVerificationTest {
                     URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
         }
         parameters.remove("Signature");
-        parameters.put("Timestamp", Long.toString(CLOCK.instant().getEpochSecond()));
+        parameters.put("Timestamp", Long.toString(clock().instant().getEpochSecond()));
         StringJoiner signed = new StringJoiner("&");
         StringJoiner sent = new StringJoiner("&");
         parameters.forEach((name, value) -> {
             signed.add(name.replace('_', '.') + "=" + value);
             sent.add(encode(name) + "=" + encode(value));
         });
-        String host = "127.0.0.1:" + sandbox.port();
+        String host = host();
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(PACT_KEYS.accessKeySecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         String signature = Base64.getEncoder().encodeToString(mac.doFinal(

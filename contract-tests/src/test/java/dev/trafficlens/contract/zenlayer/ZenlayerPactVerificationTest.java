@@ -1,16 +1,11 @@
 package dev.trafficlens.contract.zenlayer;
 
-import au.com.dius.pact.provider.junit5.HttpTestTarget;
-import au.com.dius.pact.provider.junit5.PactVerificationContext;
-import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
-import dev.trafficlens.contract.SettableClock;
+import dev.trafficlens.contract.SandboxPactVerification;
 import dev.trafficlens.sandbox.Credentials;
 import dev.trafficlens.sandbox.FaultRule;
-import dev.trafficlens.sandbox.SandboxOptions;
-import dev.trafficlens.sandbox.VendorSandbox;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -23,11 +18,6 @@ import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The Zenlayer adapter's pact (consumer trafficlens, provider zenlayer-sdn) replayed against the sandbox. The sandbox
@@ -38,46 +28,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @Provider("zenlayer-sdn")
 @PactFolder("../adapters/zenlayer/target/pacts")
-class ZenlayerPactVerificationTest {
+class ZenlayerPactVerificationTest extends SandboxPactVerification {
 
     private static final Credentials PACT_KEYS = new Credentials("pact-access-key", "pact-access-key-password");
     private static final Instant DAY_AFTER = Instant.parse("2026-01-02T00:00:00Z");
-    private static final String SCENARIO_HEADER = "X-Sandbox-Scenario";
 
-    private static final SettableClock CLOCK = new SettableClock(DAY_AFTER);
-    private static VendorSandbox sandbox;
-
-    private String scenario;
     private String signingSecret;
 
-    @BeforeAll
-    static void start() {
-        sandbox = VendorSandbox.start(SandboxOptions.DEFAULTS.withCredentials(PACT_KEYS).withClock(CLOCK));
+    ZenlayerPactVerificationTest() {
+        super(PACT_KEYS, DAY_AFTER);
     }
 
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void target(PactVerificationContext context) {
-        context.setTarget(new HttpTestTarget("127.0.0.1", sandbox.port()));
-        CLOCK.set(DAY_AFTER);
-        sandbox.faults().clear();
-        scenario = null;
+    @Override
+    protected void resetState() {
         signingSecret = PACT_KEYS.accessKeySecret();
-    }
-
-    @TestTemplate
-    @ExtendWith(PactVerificationInvocationContextProvider.class)
-    void the_sandbox_answers_as_the_pact_expects(PactVerificationContext context, ClassicHttpRequest request)
-            throws IOException, GeneralSecurityException {
-        resign(request);
-        if (scenario != null) {
-            request.setHeader(SCENARIO_HEADER, scenario);
-        }
-        context.verifyInteraction();
     }
 
     @State({"private connect pc-1 has traffic on 2026-01-01",
@@ -92,34 +56,34 @@ class ZenlayerPactVerificationTest {
     @State({"private connect pc-1 has traffic on 2026-01-01 except from 10:10 to 10:35",
             "cloud router cr-1 has traffic from dc-a to dc-z on 2026-01-01 except from 10:10 to 10:35"})
     void no_points_from_ten_past_ten_to_ten_thirty_five() {
-        scenario = "omit=2026-01-01T10:10:00Z/2026-01-01T10:35:00Z";
+        scenario("omit=2026-01-01T10:10:00Z/2026-01-01T10:35:00Z");
     }
 
     @State("private connect your-private-connect-id has the documented example traffic on 2023-01-01")
     void today_is_the_day_after_the_documented_example() {
-        CLOCK.set(Instant.parse("2023-01-02T00:00:00Z"));
+        clock().set(Instant.parse("2023-01-02T00:00:00Z"));
     }
 
     @State("private connect pc-missing does not exist")
     void pc_missing_does_not_exist() {
-        scenario = "unknown=pc-missing";
+        scenario("unknown=pc-missing");
     }
 
     @State("cloud router cr-1 has no data centre dc-missing")
     void dc_missing_does_not_exist() {
-        scenario = "unknown=dc-missing";
+        scenario("unknown=dc-missing");
     }
 
     @State({"private connect pc-1 exists and today is 2026-03-01",
             "cloud router cr-1 has data centres dc-a and dc-z and today is 2026-03-01"})
     void today_is_the_first_of_march() {
-        CLOCK.set(Instant.parse("2026-03-01T00:00:00Z"));
+        clock().set(Instant.parse("2026-03-01T00:00:00Z"));
     }
 
     @State({"private connect pc-1 has traffic on 2026-01-01 and 2026-01-02",
             "cloud router cr-1 has traffic from dc-a to dc-z on 2026-01-01 and 2026-01-02"})
     void today_is_the_third_of_january() {
-        CLOCK.set(Instant.parse("2026-01-03T00:00:00Z"));
+        clock().set(Instant.parse("2026-01-03T00:00:00Z"));
     }
 
     @State("access key pact-access-key is not accepted")
@@ -129,31 +93,32 @@ class ZenlayerPactVerificationTest {
 
     @State("access key pact-access-key has used up its request rate")
     void every_request_is_throttled() {
-        sandbox.faults().add(FaultRule.everywhere(FaultRule.Kind.THROTTLED));
+        sandbox().faults().add(FaultRule.everywhere(FaultRule.Kind.THROTTLED));
     }
 
     @State("the provider is temporarily unavailable")
     void the_provider_is_unavailable() {
-        scenario = "error=SERVICE_TEMPORARY_UNAVAILABLE";
+        scenario("error=SERVICE_TEMPORARY_UNAVAILABLE");
     }
 
     @State("the provider refuses every time as badly formatted")
     void every_time_is_badly_formatted() {
-        scenario = "error=INVALID_TIME_FORMAT";
+        scenario("error=INVALID_TIME_FORMAT");
     }
 
     @State("the provider refuses every time range as starting after its end")
     void every_range_starts_after_its_end() {
-        scenario = "error=INVALID_START_TIME_MUST_BEFORE_END_TIME";
+        scenario("error=INVALID_START_TIME_MUST_BEFORE_END_TIME");
     }
 
     /** Signs the replayed request as a Zenlayer client would now: same body bytes, fresh timestamp and signature. */
-    private void resign(ClassicHttpRequest request) throws IOException, GeneralSecurityException {
+    @Override
+    protected void resign(ClassicHttpRequest request) throws IOException, GeneralSecurityException {
         byte[] body = request.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(request.getEntity());
         String contentType = request.getFirstHeader("Content-Type").getValue();
         request.setEntity(new ByteArrayEntity(body, ContentType.parse(contentType)));
-        String timestamp = Long.toString(CLOCK.instant().getEpochSecond());
-        String host = "127.0.0.1:" + sandbox.port();
+        String timestamp = Long.toString(clock().instant().getEpochSecond());
+        String host = host();
         HexFormat hex = HexFormat.of();
         String canonical = "POST\n/\n\ncontent-type:" + contentType + "\nhost:" + host + "\n\ncontent-type;host\n"
                 + hex.formatHex(MessageDigest.getInstance("SHA-256").digest(body));

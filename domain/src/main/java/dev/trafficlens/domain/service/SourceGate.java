@@ -27,6 +27,7 @@ final class SourceGate {
     private final double capacity;
     private final double permitsPerNano;
     private final LongSupplier nanoTime;
+    private final Wakes wakes;
 
     private final ArrayDeque<Waiting<?>> waiting = new ArrayDeque<>();
     private int inFlight;
@@ -37,12 +38,26 @@ final class SourceGate {
     private boolean drainAgain;
 
     SourceGate(int maxConcurrent, RateLimit rateLimit, LongSupplier nanoTime) {
+        this(maxConcurrent, rateLimit, nanoTime, Wakes.LATER);
+    }
+
+    /** With {@code wakes}, a test runs the wake-ups itself at the time it chose instead of waiting for them. */
+    SourceGate(int maxConcurrent, RateLimit rateLimit, LongSupplier nanoTime, Wakes wakes) {
         this.maxConcurrent = maxConcurrent;
+        this.wakes = wakes;
         this.capacity = rateLimit.permits();
         this.permitsPerNano = rateLimit.permits() / (double) rateLimit.period().toNanos();
         this.nanoTime = nanoTime;
         this.tokens = capacity;
         this.refilledAt = nanoTime.getAsLong();
+    }
+
+    /** How the gate asks to look at its queue again once the next permit is due. */
+    interface Wakes {
+
+        Wakes LATER = (nanos, wake) -> CompletableFuture.delayedExecutor(nanos, TimeUnit.NANOSECONDS).execute(wake);
+
+        void after(long nanos, Runnable wake);
     }
 
     <T> CompletableFuture<T> submit(Supplier<? extends CompletionStage<T>> call) {
@@ -174,7 +189,7 @@ final class SourceGate {
                 }
             }
             if (wakeInNanos >= 0) {
-                CompletableFuture.delayedExecutor(wakeInNanos, TimeUnit.NANOSECONDS).execute(this::wake);
+                wakes.after(wakeInNanos, this::wake);
             }
             unneeded.forEach(Waiting::completeInstead);
             if (next != null) {

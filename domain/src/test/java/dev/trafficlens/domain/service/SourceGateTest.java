@@ -9,17 +9,28 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class SourceGateTest {
 
+    /** Where the rate limit has room for every call, time need not pass. */
+    private static final LongSupplier STANDING_STILL = () -> 0L;
+
     @Test
     void starts_at_most_one_periods_permits_at_once_and_the_rest_as_permits_return() {
-        SourceGate gate = new SourceGate(100, new RateLimit(5, Duration.ofMillis(200), false), System::nanoTime);
+        AtomicLong now = new AtomicLong();
+        List<Long> wakeDelays = new ArrayList<>();
+        List<Runnable> wakes = new ArrayList<>();
+        SourceGate gate = new SourceGate(100, new RateLimit(5, Duration.ofMillis(200), false), now::get,
+                (nanos, wake) -> {
+                    wakeDelays.add(nanos);
+                    wakes.add(wake);
+                });
         AtomicInteger started = new AtomicInteger();
         List<CompletableFuture<Integer>> results = new ArrayList<>();
 
@@ -32,14 +43,31 @@ class SourceGateTest {
         }
 
         assertThat(started.get()).as("the bucket holds five permits").isEqualTo(5);
-        CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).orTimeout(10, TimeUnit.SECONDS).join();
+        assertThat(wakeDelays).as("one wake-up, when the next permit is due").containsExactly(
+                Duration.ofMillis(40).toNanos());
+        now.addAndGet(Duration.ofMillis(40).toNanos());
+        runWakes(wakes);
+        assertThat(started.get()).as("one permit came back").isEqualTo(6);
+        now.addAndGet(Duration.ofHours(1).toNanos());
+        runWakes(wakes);
+        assertThat(started.get()).as("the bucket holds no more than five however long it waited").isEqualTo(11);
+        now.addAndGet(Duration.ofMillis(40).toNanos());
+        runWakes(wakes);
         assertThat(started.get()).isEqualTo(12);
+        assertThat(wakes).isEmpty();
+        assertThat(results).allMatch(CompletableFuture::isDone);
         assertThat(results).extracting(CompletableFuture::join).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+    }
+
+    private static void runWakes(List<Runnable> wakes) {
+        List<Runnable> due = List.copyOf(wakes);
+        wakes.clear();
+        due.forEach(Runnable::run);
     }
 
     @Test
     void a_long_queue_of_calls_that_complete_at_once_does_not_overflow_the_stack() {
-        SourceGate gate = new SourceGate(1, RateLimit.assumedPerSecond(1_000_000_000), System::nanoTime);
+        SourceGate gate = new SourceGate(1, RateLimit.assumedPerSecond(1_000_000_000), STANDING_STILL);
         List<CompletableFuture<Integer>> results = new ArrayList<>();
 
         for (int i = 0; i < 50_000; i++) {
@@ -53,7 +81,7 @@ class SourceGateTest {
 
     @Test
     void a_call_that_throws_releases_its_place() {
-        SourceGate gate = new SourceGate(1, RateLimit.assumedPerSecond(1000), System::nanoTime);
+        SourceGate gate = new SourceGate(1, RateLimit.assumedPerSecond(1000), STANDING_STILL);
 
         CompletableFuture<Object> failed = gate.submit(() -> {
             throw new IllegalStateException("bug");
@@ -86,7 +114,7 @@ class SourceGateTest {
 
     @Test
     void what_an_answer_teaches_is_known_before_the_next_waiting_call_starts() {
-        SourceGate gate = new SourceGate(1, RateLimit.assumedPerSecond(1_000), System::nanoTime);
+        SourceGate gate = new SourceGate(1, RateLimit.assumedPerSecond(1_000), STANDING_STILL);
         List<String> started = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean resourceUnknown = new AtomicBoolean();
         Supplier<Optional<String>> pointlessOnceUnknown =

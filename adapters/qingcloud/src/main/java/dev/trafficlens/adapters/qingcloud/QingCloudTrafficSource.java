@@ -39,7 +39,7 @@ public final class QingCloudTrafficSource implements TrafficSource {
 
     public QingCloudTrafficSource(QingCloudConfig config) {
         this.config = Objects.requireNonNull(config, "config");
-        this.exchange = new VendorExchange(config.httpSettings(), "qingcloud:" + config.accessKeyId());
+        this.exchange = new VendorExchange(config.httpSettings(), "qingcloud:" + config.accessKeyId(), config.clock());
         this.signer = new QingCloudSigner(config.secretAccessKey());
         this.api = config.httpSettings().resolve(PATH);
     }

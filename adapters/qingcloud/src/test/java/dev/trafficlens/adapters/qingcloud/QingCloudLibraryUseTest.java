@@ -11,6 +11,7 @@ import dev.trafficlens.domain.port.in.TrafficResult;
 import dev.trafficlens.domain.service.QuerySettings;
 import dev.trafficlens.domain.service.TrafficQueryService;
 import dev.trafficlens.domain.stats.BillingRule;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -47,19 +48,28 @@ class QingCloudLibraryUseTest {
         try (StubVendor vendor = StubVendor.start()) {
             vendor.then(QingCloudLibraryUseTest::flatDay);
 
-            // As in the README, with the stub's endpoint and a fixed "now" instead of the real ones.
+            URI endpoint = vendor.endpoint();
+            String accessKeyId = "QYLIBRARYEXAMPLE";
+            String secretAccessKey = "library-example-secret";
+            Clock clock = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
+
+            // README: example
             QingCloudTrafficSource qingCloud = new QingCloudTrafficSource(QingCloudConfig.builder()
-                    .endpoint(vendor.endpoint())
-                    .accessKeyId("QYLIBRARYEXAMPLE")
-                    .secretAccessKey("library-example-secret")
+                    .endpoint(endpoint)                     // default https://api.qingcloud.com
+                    .accessKeyId(accessKeyId)
+                    .secretAccessKey(secretAccessKey)
                     .build());
-            Clock now = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
-            TrafficQueryService traffic = new TrafficQueryService(List.of(qingCloud), now, QuerySettings.DEFAULTS);
+            TrafficQueryService traffic = new TrafficQueryService(List.of(qingCloud), clock, QuerySettings.DEFAULTS);
 
             TrafficQuery gateway = TrafficQuery.of(QingCloudWanAccess.of("pek3", "waif-6bm6mt85", "vpc"),
                             Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-03T00:00:00Z"))
-                    .withMetrics(Metric.BITRATE_IN, Metric.BITRATE_OUT);
+                    .withMetrics(Metric.BITRATE_IN, Metric.BITRATE_OUT); // two one-day GetWanMonitor calls at 5m
             List<QueryOutcome> outcomes = traffic.run(List.of(gateway)).toCompletableFuture().join();
+
+            outcomes.get(0).result()
+                    .peek(result -> System.out.println("p95: " + result.billing95(BillingRule.HIGHER_DIRECTION)))
+                    .peekLeft(errors -> errors.forEach(error -> System.out.println(error.kind() + ": " + error.message())));
+            // README: end
 
             assertThat(outcomes.get(0).errors()).isEmpty();
             TrafficResult result = outcomes.get(0).result().get();

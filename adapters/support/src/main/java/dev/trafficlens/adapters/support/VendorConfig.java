@@ -54,7 +54,7 @@ public abstract class VendorConfig {
         return http.retryPolicy();
     }
 
-    /** The clock whose time goes into each signature. */
+    /** The clock whose time goes into each signature, and that the circuit breakers measure their open time with. */
     public Clock clock() {
         return clock;
     }

@@ -67,7 +67,7 @@ public abstract class VendorConfigBuilder<B extends VendorConfigBuilder<B>> {
         return self();
     }
 
-    /** The clock whose time goes into each signature. */
+    /** The clock whose time goes into each signature, and that the circuit breakers measure their open time with. */
     public B clock(Clock value) {
         this.clock = Objects.requireNonNull(value, "clock");
         return self();

@@ -16,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
@@ -49,6 +50,8 @@ public final class VendorExchange {
     private final HttpClient client;
     private final HttpSettings settings;
     private final String credentialKey;
+    /** What the breakers measure their open time with. */
+    private final Clock clock;
     /** One breaker per source this exchange serves: a vendor down for one product may still serve another. */
     private final ConcurrentMap<Source, CircuitBreaker> breakers = new ConcurrentHashMap<>();
 
@@ -57,7 +60,16 @@ public final class VendorExchange {
      *                      action), such as {@code zenlayer:<access key id>}; it is an identifier, never the secret
      */
     public VendorExchange(HttpSettings settings, String credentialKey) {
+        this(settings, credentialKey, Clock.systemUTC());
+    }
+
+    /**
+     * @param clock what the circuit breakers measure their open time with: the adapter's clock, so that a test moves
+     *              it on instead of waiting for an open circuit to let calls through again
+     */
+    public VendorExchange(HttpSettings settings, String credentialKey, Clock clock) {
         this.settings = settings;
+        this.clock = clock;
         this.client = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -124,6 +136,7 @@ public final class VendorExchange {
                 .failureRateThreshold(policy.failureRatePercent())
                 .waitDurationInOpenState(policy.openFor())
                 .permittedNumberOfCallsInHalfOpenState(policy.trialCalls())
+                .clock(clock)
                 .build());
         breaker.getEventPublisher().onStateTransition(event -> {
             try {

@@ -9,7 +9,11 @@ import dev.trafficlens.domain.model.SourceFailure;
 import io.vavr.control.Either;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,6 +32,7 @@ class CircuitBreakerTest {
 
     private final StubVendor vendor = StubVendor.start();
     private final List<String> transitions = new CopyOnWriteArrayList<>();
+    private final MovableClock clock = new MovableClock();
     private final VendorExchange exchange = new VendorExchange(new HttpSettings(vendor.endpoint(), Duration.ofSeconds(1),
             Duration.ofSeconds(5), RateLimit.assumedPerSecond(1000), RetryPolicy.noRetries(Duration.ofSeconds(5)),
             FOUR_CALLS, new ExchangeListener() {
@@ -39,7 +44,7 @@ class CircuitBreakerTest {
                 public void circuitChanged(Source source, String state) {
                     transitions.add(source.id() + " " + state);
                 }
-            }), "test:" + UUID.randomUUID());
+            }), "test:" + UUID.randomUUID(), clock);
 
     @AfterEach
     void stop() {
@@ -63,18 +68,22 @@ class CircuitBreakerTest {
     }
 
     @Test
-    void the_circuit_closes_again_once_the_vendor_recovers() throws InterruptedException {
+    void the_circuit_closes_again_once_the_vendor_recovers() {
         vendor.then(StubVendor.Reply.json(503, "{}"));
         for (int i = 0; i < 4; i++) {
             send(SOURCE, this::bodyOnSuccess);
         }
         vendor.then(StubVendor.Reply.json(200, "{\"ok\":true}"));
-        Thread.sleep(OPEN_FOR.toMillis() + 100);
+        clock.moveOn(OPEN_FOR.minusMillis(1));
+        SourceFailure stillPaused = send(SOURCE, this::bodyOnSuccess).getLeft();
+        clock.moveOn(Duration.ofMillis(2));
 
         List<Either<SourceFailure, String>> trials = List.of(
                 send(SOURCE, this::bodyOnSuccess), send(SOURCE, this::bodyOnSuccess), send(SOURCE, this::bodyOnSuccess));
         Either<SourceFailure, String> after = send(SOURCE, this::bodyOnSuccess);
 
+        assertThat(stillPaused.message()).as("paused until the open time is over").contains("circuit open");
+        assertThat(vendor.requests()).hasSize(4 + 4);
         assertThat(trials).allSatisfy(trial -> assertThat(trial.isRight()).isTrue());
         assertThat(after.get()).isEqualTo("{\"ok\":true}");
         assertThat(transitions).containsExactly(SOURCE.id() + " OPEN", SOURCE.id() + " HALF_OPEN", SOURCE.id() + " CLOSED");
@@ -130,5 +139,30 @@ class CircuitBreakerTest {
     private Attempt<String> bodyOnSuccess(HttpResponse<byte[]> response) {
         return VendorResponses.<String>transportFailure(SOURCE, response)
                 .orElseGet(() -> Attempt.success(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** The breakers' time, moved on by the test instead of waited for. */
+    private static final class MovableClock extends Clock {
+
+        private volatile Instant now = Instant.parse("2026-03-01T00:00:00Z");
+
+        void moveOn(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("the test clock stays in UTC");
+        }
     }
 }

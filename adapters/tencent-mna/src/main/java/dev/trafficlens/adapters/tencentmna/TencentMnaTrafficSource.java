@@ -50,7 +50,7 @@ public final class TencentMnaTrafficSource implements TrafficSource {
         this.settings = config.httpSettings();
         this.clock = config.clock();
         this.signer = new TencentMnaSigner(config.secretId(), config.secretKey(), SERVICE);
-        this.exchange = new VendorExchange(settings, "tencent-mna:" + config.secretId());
+        this.exchange = new VendorExchange(settings, "tencent-mna:" + config.secretId(), config.clock());
         this.apiUri = settings.resolve("/");
     }
 

@@ -11,6 +11,7 @@ import dev.trafficlens.domain.port.in.TrafficQuery;
 import dev.trafficlens.domain.service.QuerySettings;
 import dev.trafficlens.domain.service.TrafficQueryService;
 import dev.trafficlens.domain.stats.StatisticsRequest;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -36,19 +37,31 @@ class ReadmeExampleTest {
                 return MnaBodies.flowReply(hours);
             });
 
-            // As in the README, with the stub's endpoint and a fixed "now" added.
-            TencentMnaConfig config = TencentMnaConfig.builder()
-                    .endpoint(vendor.endpoint())
-                    .secretId("AKIDexample")
-                    .secretKey("example-secret-key")
-                    .clock(Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC))
-                    .build();
-            TrafficQueryService traffic = new TrafficQueryService(
-                    List.of(new TencentMnaTrafficSource(config)), config.clock(), QuerySettings.DEFAULTS);
+            URI endpoint = vendor.endpoint();
+            String secretId = "AKIDexample";
+            String secretKey = "example-secret-key";
+            Clock clock = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
 
+            // README: example
+            TencentMnaConfig config = TencentMnaConfig.builder()
+                    .endpoint(endpoint)                     // default https://mna.intl.tencentcloudapi.com
+                    .secretId(secretId)
+                    .secretKey(secretKey)
+                    .clock(clock)
+                    .build(); // 20 calls/s, default retries
+            TrafficQueryService traffic = new TrafficQueryService(
+                    List.of(new TencentMnaTrafficSource(config)), clock, QuerySettings.DEFAULTS);
+
+            // Hourly bytes (the source's default step) of public-cloud gateways in mainland China, up, down and total.
             TrafficQuery lastWeek = TrafficQuery.of(new TencentMnaRegion(0, Optional.of("MC")),
-                    from, Instant.parse("2026-11-25T00:00:00Z"));
+                    Instant.parse("2026-11-18T00:00:00Z"), Instant.parse("2026-11-25T00:00:00Z"));
             QueryOutcome outcome = traffic.run(List.of(lastWeek)).toCompletableFuture().join().get(0);
+
+            outcome.result()
+                    .peek(result -> result.statistics(Metric.VOLUME_TOTAL, StatisticsRequest.BILLING).ifPresent(total ->
+                            System.out.println("bytes moved: " + total.total().orElse(0) + ", hours missing: " + total.missing())))
+                    .peekLeft(errors -> errors.forEach(error -> System.out.println(error.kind() + ": " + error.message())));
+            // README: end
 
             assertThat(outcome.errors()).isEmpty();
             assertThat(outcome.result().get().statistics(Metric.VOLUME_TOTAL, StatisticsRequest.BILLING)

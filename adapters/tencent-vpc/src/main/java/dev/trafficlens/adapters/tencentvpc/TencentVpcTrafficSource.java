@@ -42,7 +42,7 @@ public final class TencentVpcTrafficSource implements TrafficSource {
 
     public TencentVpcTrafficSource(TencentVpcConfig config) {
         this.config = Objects.requireNonNull(config, "config");
-        this.exchange = new VendorExchange(config.httpSettings(), "tencent-vpc:" + config.secretId());
+        this.exchange = new VendorExchange(config.httpSettings(), "tencent-vpc:" + config.secretId(), config.clock());
         this.monitorUri = exchange.settings().resolve(VpnConnMonitorRequest.PATH);
     }
 

@@ -9,6 +9,7 @@ import dev.trafficlens.domain.port.in.TrafficQuery;
 import dev.trafficlens.domain.service.QuerySettings;
 import dev.trafficlens.domain.service.TrafficQueryService;
 import dev.trafficlens.domain.stats.BillingRule;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -27,13 +28,17 @@ class ReadmeExampleTest {
             Arrays.fill(twoDaysAt100Mbps, 100e6);
             vendor.then(request -> StubVendor.Reply.json(200, VendorBodies.success(twoDaysAt100Mbps)));
 
-            // --- as in README.md, with the endpoint pointed at the stub ---
-            TencentVpcConfig config = TencentVpcConfig.builder()
-                    .endpoint(vendor.endpoint())
-                    .secretId("AKIDz8krbsJ5yKBZQpn74WFkmLPx3gnPhESA")
-                    .secretKey("Gu5t9xGARNpq86cd98joQYCN3Cozk1qA")
-                    .build();
+            URI endpoint = vendor.endpoint();
+            String secretId = "AKIDz8krbsJ5yKBZQpn74WFkmLPx3gnPhESA";
+            String secretKey = "Gu5t9xGARNpq86cd98joQYCN3Cozk1qA";
             Clock clock = Clock.fixed(Instant.parse("2026-01-10T00:00:00Z"), ZoneOffset.UTC);
+
+            // README: example
+            TencentVpcConfig config = TencentVpcConfig.builder()
+                    .endpoint(endpoint)                     // default https://vpc.api.qcloud.com
+                    .secretId(secretId)
+                    .secretKey(secretKey)
+                    .build();
             TrafficQueryService traffic = new TrafficQueryService(
                     List.of(new TencentVpcTrafficSource(config)), clock, QuerySettings.DEFAULTS);
 
@@ -41,7 +46,11 @@ class ReadmeExampleTest {
                     new TencentVpnConnection("ap-guangzhou", "vpc-03vihbk9", "vpngw-dystbrkv", "vpnx-ol6bcqp0"),
                     Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-08T00:00:00Z"));
             List<QueryOutcome> outcomes = traffic.run(List.of(firstWeek)).toCompletableFuture().join();
-            // ---
+
+            outcomes.get(0).result()
+                    .peek(result -> System.out.println("p95: " + result.billing95(BillingRule.HIGHER_DIRECTION)))
+                    .peekLeft(errors -> errors.forEach(error -> System.out.println(error.kind() + ": " + error.message())));
+            // README: end
 
             OptionalDouble p95 = outcomes.get(0).result().get().billing95(BillingRule.HIGHER_DIRECTION);
             assertThat(p95).hasValue(100e6);

@@ -40,7 +40,7 @@ public final class ZenlayerTrafficSource implements TrafficSource {
     public ZenlayerTrafficSource(ZenlayerConfig config) {
         this.config = Objects.requireNonNull(config, "config");
         HttpSettings settings = config.httpSettings();
-        this.exchange = new VendorExchange(settings, "zenlayer:" + config.accessKeyId());
+        this.exchange = new VendorExchange(settings, "zenlayer:" + config.accessKeyId(), config.clock());
         this.uri = settings.resolve(PATH);
         // The JDK client sends host[:port] of the URI as Host and will not let us set it; sign exactly that.
         this.host = settings.hostHeader();
