@@ -3,6 +3,7 @@ package dev.trafficlens.contract;
 import au.com.dius.pact.provider.junit5.HttpTestTarget;
 import au.com.dius.pact.provider.junit5.PactVerificationContext;
 import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
+import dev.trafficlens.adapters.support.SettableClock;
 import dev.trafficlens.sandbox.Credentials;
 import dev.trafficlens.sandbox.SandboxOptions;
 import dev.trafficlens.sandbox.VendorSandbox;

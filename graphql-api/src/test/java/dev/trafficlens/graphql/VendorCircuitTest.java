@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
 import com.netflix.graphql.dgs.DgsQueryExecutor;
+import dev.trafficlens.adapters.support.SettableClock;
 import dev.trafficlens.sandbox.FaultRule;
 import dev.trafficlens.sandbox.VendorSandbox;
 import graphql.ExecutionResult;
@@ -49,7 +50,7 @@ class VendorCircuitTest {
     MeterRegistry registry;
 
     @Autowired
-    MovableClock clock;
+    SettableClock clock;
 
     @LocalServerPort
     int port;
@@ -60,8 +61,8 @@ class VendorCircuitTest {
 
         @Bean
         @Primary
-        MovableClock movableClock() {
-            return new MovableClock(Instant.now());
+        SettableClock movableClock() {
+            return new SettableClock(Instant.now());
         }
     }
 

@@ -9,11 +9,8 @@ import dev.trafficlens.domain.model.SourceFailure;
 import io.vavr.control.Either;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,7 +29,7 @@ class CircuitBreakerTest {
 
     private final StubVendor vendor = StubVendor.start();
     private final List<String> transitions = new CopyOnWriteArrayList<>();
-    private final MovableClock clock = new MovableClock();
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-03-01T00:00:00Z"));
     private final VendorExchange exchange = new VendorExchange(new HttpSettings(vendor.endpoint(), Duration.ofSeconds(1),
             Duration.ofSeconds(5), RateLimit.assumedPerSecond(1000), RetryPolicy.noRetries(Duration.ofSeconds(5)),
             FOUR_CALLS, new ExchangeListener() {
@@ -139,30 +136,5 @@ class CircuitBreakerTest {
     private Attempt<String> bodyOnSuccess(HttpResponse<byte[]> response) {
         return VendorResponses.<String>transportFailure(SOURCE, response)
                 .orElseGet(() -> Attempt.success(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8)));
-    }
-
-    /** The breakers' time, moved on by the test instead of waited for. */
-    private static final class MovableClock extends Clock {
-
-        private volatile Instant now = Instant.parse("2026-03-01T00:00:00Z");
-
-        void moveOn(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("the test clock stays in UTC");
-        }
     }
 }

@@ -1,13 +1,15 @@
-package dev.trafficlens.contract;
+package dev.trafficlens.adapters.support;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * A clock that stands still where a test or a Pact provider state puts it: the sandbox's present and the signing
- * time of replayed requests, shared by both.
+ * A clock that stands still where a test puts it: a service's or sandbox's present, signing times, and the time
+ * circuit breakers measure, moved on by the test instead of waited for. In this test jar so every module's tests
+ * share one.
  */
 public final class SettableClock extends Clock {
 
@@ -19,6 +21,10 @@ public final class SettableClock extends Clock {
 
     public void set(Instant instant) {
         now = instant;
+    }
+
+    public void moveOn(Duration duration) {
+        now = now.plus(duration);
     }
 
     @Override
@@ -33,6 +39,6 @@ public final class SettableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("the sandbox clock stays in UTC");
+        throw new UnsupportedOperationException("the test clock stays in UTC");
     }
 }
