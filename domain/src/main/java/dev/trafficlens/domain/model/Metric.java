@@ -1,6 +1,7 @@
 package dev.trafficlens.domain.model;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /** A direction of a quantity, such as inbound bit rate: what one series measures. */
 public record Metric(Direction direction, Quantity quantity) {
@@ -21,6 +22,12 @@ public record Metric(Direction direction, Quantity quantity) {
 
     public static Metric of(Direction direction, Quantity quantity) {
         return new Metric(direction, quantity);
+    }
+
+    /** Whether this metric passes a filter by direction and quantity; an empty side matches every value. */
+    public boolean matches(Optional<Direction> wantedDirection, Optional<Quantity> wantedQuantity) {
+        return wantedDirection.map(wanted -> direction == wanted).orElse(true)
+                && wantedQuantity.map(wanted -> quantity == wanted).orElse(true);
     }
 
     /** The unit of this metric's values: "bps", "pps" or "B". */

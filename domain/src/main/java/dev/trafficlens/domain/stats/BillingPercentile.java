@@ -1,6 +1,9 @@
 package dev.trafficlens.domain.stats;
 
+import dev.trafficlens.domain.model.Metric;
 import dev.trafficlens.domain.model.TrafficSeries;
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -16,6 +19,20 @@ public final class BillingPercentile {
     /** p95 under {@code rule}, missing samples skipped: the usual bill. */
     public static OptionalDouble p95(TrafficSeries in, TrafficSeries out, BillingRule rule) {
         return of(in, out, rule, 95, MissingPolicy.SKIP);
+    }
+
+    /**
+     * p95 under {@code rule} of the inbound and outbound bit rate among {@code series}, missing samples skipped; empty
+     * when either is not among them or no interval had a sample. How a result or a sum of results is billed.
+     */
+    public static OptionalDouble p95(List<TrafficSeries> series, BillingRule rule) {
+        Optional<TrafficSeries> in = find(series, Metric.BITRATE_IN);
+        Optional<TrafficSeries> out = find(series, Metric.BITRATE_OUT);
+        return in.isPresent() && out.isPresent() ? p95(in.get(), out.get(), rule) : OptionalDouble.empty();
+    }
+
+    private static Optional<TrafficSeries> find(List<TrafficSeries> series, Metric metric) {
+        return series.stream().filter(each -> each.metric().equals(metric)).findFirst();
     }
 
     public static OptionalDouble of(

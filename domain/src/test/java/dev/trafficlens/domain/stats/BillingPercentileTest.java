@@ -5,8 +5,11 @@ import static dev.trafficlens.domain.TestSeries.outbound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.trafficlens.domain.TestSeries;
+import dev.trafficlens.domain.model.Metric;
 import dev.trafficlens.domain.model.TrafficSeries;
 import java.util.Arrays;
+import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -32,6 +35,22 @@ class BillingPercentileTest {
         // Each direction alone bills 100 only at rank 19 of its own sorted samples; together more intervals burst.
         assertThat(BillingPercentile.p95(burstyIn, burstyOut, BillingRule.HIGHER_DIRECTION)).hasValue(100);
         assertThat(BillingPercentile.p95(burstyIn, burstyOut, BillingRule.PER_INTERVAL_MAX)).hasValue(100);
+    }
+
+    @Test
+    void a_list_of_series_is_billed_by_its_inbound_and_outbound_bit_rate() {
+        TrafficSeries volume = TestSeries.at(Metric.VOLUME_IN, TestSeries.NEW_YEAR, 1e12, 1e12);
+        for (BillingRule rule : BillingRule.values()) {
+            assertThat(BillingPercentile.p95(List.of(volume, out, in), rule))
+                    .isEqualTo(BillingPercentile.p95(in, out, rule));
+        }
+    }
+
+    @Test
+    void a_list_of_series_without_both_bit_rates_has_no_bill() {
+        assertThat(BillingPercentile.p95(List.of(in), BillingRule.HIGHER_DIRECTION)).isEmpty();
+        assertThat(BillingPercentile.p95(List.of(out), BillingRule.SUM)).isEmpty();
+        assertThat(BillingPercentile.p95(List.of(), BillingRule.PER_INTERVAL_MAX)).isEmpty();
     }
 
     @Test

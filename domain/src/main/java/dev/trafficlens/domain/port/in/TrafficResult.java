@@ -49,10 +49,7 @@ public record TrafficResult(
 
     /** The series matching a direction and a quantity; an empty filter matches all. */
     public List<TrafficSeries> series(Optional<Direction> direction, Optional<Quantity> quantity) {
-        return series.stream()
-                .filter(each -> direction.map(wanted -> each.metric().direction() == wanted).orElse(true))
-                .filter(each -> quantity.map(wanted -> each.metric().quantity() == wanted).orElse(true))
-                .toList();
+        return series.stream().filter(each -> each.metric().matches(direction, quantity)).toList();
     }
 
     /** Whether trafficlens computed {@code metric} from another the vendor serves (Tencent MNA's bit rate). */
@@ -79,11 +76,6 @@ public record TrafficResult(
      * had a sample. Bill on the native 5-minute step: a coarser step averages bursts away.
      */
     public OptionalDouble billing95(BillingRule rule) {
-        Optional<TrafficSeries> in = series(Metric.BITRATE_IN);
-        Optional<TrafficSeries> out = series(Metric.BITRATE_OUT);
-        if (in.isEmpty() || out.isEmpty()) {
-            return OptionalDouble.empty();
-        }
-        return BillingPercentile.p95(in.get(), out.get(), rule);
+        return BillingPercentile.p95(series, rule);
     }
 }
