@@ -3,9 +3,10 @@ package dev.trafficlens.graphql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.netflix.graphql.dgs.DgsQueryExecutor;
+import dev.trafficlens.graphql.generated.client.TrafficProjectionRoot;
 import dev.trafficlens.sandbox.VendorSandbox;
 import graphql.ExecutionResult;
-import java.util.Map;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,11 +23,11 @@ class CacheTest {
 
     @Test
     void a_repeated_five_source_query_costs_no_vendor_call() {
-        Map<String, Object> window = TrafficQueries.window();
-        ExecutionResult first = dgs.execute(TrafficQueries.FIVE_SOURCES, window);
+        String fiveSources = TrafficQueries.fiveSourcesRequest();
+        ExecutionResult first = dgs.execute(fiveSources);
         long callsAfterFirst = sandbox.calls().total();
 
-        ExecutionResult second = dgs.execute(TrafficQueries.FIVE_SOURCES, window);
+        ExecutionResult second = dgs.execute(fiveSources);
 
         assertThat(first.getErrors()).isEmpty();
         assertThat(callsAfterFirst).isPositive();
@@ -38,15 +39,12 @@ class CacheTest {
 
     @Test
     void a_failure_is_not_kept() {
-        Map<String, Object> window = TrafficQueries.window();
-        String missing = """
-                query Q($from: DateTime!, $to: DateTime!) {
-                  traffic(queries: [{from: $from, to: $to, resource: {zenlayerPrivateConnect: {privateConnectId: "missing-x"}}}]) { source }
-                }""";
-        dgs.execute(missing, window);
+        String missing = TrafficQueries.traffic(List.of(TrafficQueries.privateConnectQuery("missing-x")),
+                new TrafficProjectionRoot<>().source());
+        dgs.execute(missing);
         long callsAfterFirst = sandbox.calls().total();
 
-        ExecutionResult second = dgs.execute(missing, window);
+        ExecutionResult second = dgs.execute(missing);
 
         assertThat(second.getErrors()).isNotEmpty();
         assertThat(sandbox.calls().total()).isGreaterThan(callsAfterFirst);

@@ -12,6 +12,9 @@ import dev.trafficlens.domain.model.ZenlayerPrivateConnect;
 import dev.trafficlens.domain.port.in.QueryOutcome;
 import dev.trafficlens.domain.port.in.QueryTraffic;
 import dev.trafficlens.domain.port.in.TrafficQuery;
+import dev.trafficlens.graphql.generated.client.AggregateGraphQLQuery;
+import dev.trafficlens.graphql.generated.client.AggregateProjectionRoot;
+import dev.trafficlens.graphql.generated.client.TrafficProjectionRoot;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import java.util.EnumMap;
@@ -68,12 +71,8 @@ class ErrorTypesTest {
     @ParameterizedTest
     @EnumSource(ErrorKind.class)
     void the_error_type_agrees_with_the_code(ErrorKind kind) {
-        ExecutionResult result = dgs.execute("""
-                query Q($from: DateTime!, $to: DateTime!) {
-                  traffic(queries: [{from: $from, to: $to, resource: {zenlayerPrivateConnect: {privateConnectId: "%s"}}}]) {
-                    source
-                  }
-                }""".formatted(kind), TrafficQueries.window());
+        ExecutionResult result = dgs.execute(TrafficQueries.traffic(
+                List.of(TrafficQueries.privateConnectQuery(kind.name())), new TrafficProjectionRoot<>().source()));
 
         assertThat(result.getErrors()).singleElement().satisfies(error -> {
             assertThat(error.getPath()).containsExactly("traffic", 0);
@@ -89,13 +88,11 @@ class ErrorTypesTest {
 
     @Test
     void an_aggregate_says_so_too_at_the_query_index() {
-        ExecutionResult result = dgs.execute("""
-                query Q($from: DateTime!, $to: DateTime!) {
-                  aggregate(queries: [
-                    {from: $from, to: $to, resource: {zenlayerPrivateConnect: {privateConnectId: "UNAUTHENTICATED"}}}
-                    {from: $from, to: $to, resource: {zenlayerPrivateConnect: {privateConnectId: "OUT_OF_RETENTION"}}}
-                  ]) { billing95 }
-                }""", TrafficQueries.window());
+        ExecutionResult result = dgs.execute(TrafficQueries.request(
+                AggregateGraphQLQuery.newRequest().queries(List.of(
+                        TrafficQueries.privateConnectQuery("UNAUTHENTICATED"),
+                        TrafficQueries.privateConnectQuery("OUT_OF_RETENTION"))).build(),
+                new AggregateProjectionRoot<>().billing95()));
 
         assertThat(result.getErrors()).extracting(GraphQLError::getExtensions).satisfiesExactly(
                 unauthenticated -> assertThat(unauthenticated).containsEntry("queryIndex", 0)

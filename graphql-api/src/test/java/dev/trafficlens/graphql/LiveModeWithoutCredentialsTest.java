@@ -3,6 +3,10 @@ package dev.trafficlens.graphql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.netflix.graphql.dgs.DgsQueryExecutor;
+import dev.trafficlens.graphql.generated.client.SourcesGraphQLQuery;
+import dev.trafficlens.graphql.generated.client.SourcesProjectionRoot;
+import dev.trafficlens.graphql.generated.client.TrafficProjectionRoot;
+import dev.trafficlens.graphql.generated.types.TrafficQuery;
 import graphql.ExecutionResult;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +28,8 @@ class LiveModeWithoutCredentialsTest {
 
     @Test
     void sources_without_credentials_are_listed_as_not_configured() {
-        ExecutionResult result = dgs.execute("{ sources { id configured } }");
+        ExecutionResult result = dgs.execute(TrafficQueries.request(
+                new SourcesGraphQLQuery(), new SourcesProjectionRoot<>().id().configured()));
 
         List<Map<String, Object>> sources = (List<Map<String, Object>>) ((Map<String, Object>) result.getData()).get("sources");
         assertThat(sources).extracting(source -> source.get("id") + "=" + source.get("configured")).containsExactly(
@@ -34,11 +39,8 @@ class LiveModeWithoutCredentialsTest {
 
     @Test
     void a_query_for_an_unconfigured_source_fails_alone_with_a_clear_error() {
-        ExecutionResult result = dgs.execute("""
-                query Q($from: DateTime!, $to: DateTime!) {
-                  traffic(queries: [{from: $from, to: $to, resource: {qingcloudWan:
-                      {zone: "pek3", resource: "wacc-1", accessType: "cpe"}}}]) { source }
-                }""", TrafficQueries.window());
+        TrafficQuery wan = TrafficQueries.fiveSourcesInput("1", "AP").get(2);
+        ExecutionResult result = dgs.execute(TrafficQueries.traffic(List.of(wan), new TrafficProjectionRoot<>().source()));
 
         List<Object> traffic = (List<Object>) ((Map<String, Object>) result.getData()).get("traffic");
         assertThat(traffic).containsExactly((Object) null);

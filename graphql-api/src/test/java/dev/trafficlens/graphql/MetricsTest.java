@@ -3,12 +3,15 @@ package dev.trafficlens.graphql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.netflix.graphql.dgs.DgsQueryExecutor;
+import dev.trafficlens.graphql.config.TrafficMetrics;
+import dev.trafficlens.graphql.generated.client.TrafficProjectionRoot;
 import dev.trafficlens.sandbox.FaultRule;
 import dev.trafficlens.sandbox.VendorSandbox;
 import graphql.ExecutionResult;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.Search;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -66,7 +69,7 @@ class MetricsTest {
 
     @Test
     void a_vendor_error_is_counted_by_kind_and_vendor_code() {
-        ExecutionResult result = dgs.execute(link("missing-metrics"), TrafficQueries.window());
+        ExecutionResult result = dgs.execute(link("missing-metrics"));
 
         assertThat(result.getErrors()).isNotEmpty();
         assertThat(count(TrafficMetrics.VENDOR_CALLS, s -> s.tag("source", ZENLAYER)
@@ -78,7 +81,7 @@ class MetricsTest {
         sandbox.faults().add(FaultRule.forResources("retried-pc", FaultRule.Kind.SERVER_ERROR));
         double retries = count(TrafficMetrics.VENDOR_RETRIES, s -> s.tag("source", ZENLAYER));
 
-        ExecutionResult result = dgs.execute(link("retried-pc"), TrafficQueries.window());
+        ExecutionResult result = dgs.execute(link("retried-pc"));
 
         assertThat(result.getErrors()).isNotEmpty();
         assertThat(count(TrafficMetrics.VENDOR_RETRIES, s -> s.tag("source", ZENLAYER))).isGreaterThan(retries);
@@ -100,7 +103,7 @@ class MetricsTest {
     }
 
     private void execute(String query) {
-        assertThat(dgs.execute(query, TrafficQueries.window()).getErrors()).isEmpty();
+        assertThat(dgs.execute(query).getErrors()).isEmpty();
     }
 
     private double count(String name, UnaryOperator<Search> tags) {
@@ -116,7 +119,7 @@ class MetricsTest {
 
 
     private static String link(String privateConnectId) {
-        return "query Q($from: DateTime!, $to: DateTime!) { traffic(queries: [{from: $from, to: $to, resource: "
-                + "{zenlayerPrivateConnect: {privateConnectId: \"" + privateConnectId + "\"}}}]) { source billing95 } }";
+        return TrafficQueries.traffic(List.of(TrafficQueries.privateConnectQuery(privateConnectId)),
+                new TrafficProjectionRoot<>().source().billing95());
     }
 }

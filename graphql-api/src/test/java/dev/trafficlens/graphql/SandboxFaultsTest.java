@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.netflix.graphql.dgs.DgsQueryExecutor;
+import dev.trafficlens.graphql.config.TrafficlensProperties;
+import dev.trafficlens.graphql.generated.client.TrafficProjectionRoot;
 import dev.trafficlens.sandbox.FaultRule;
 import graphql.ExecutionResult;
 import java.time.Duration;
@@ -23,13 +25,9 @@ class SandboxFaultsTest {
 
     @Test
     void a_configured_fault_fails_only_the_links_it_matches() {
-        ExecutionResult result = dgs.execute("""
-                query Q($from: DateTime!, $to: DateTime!) {
-                  traffic(queries: [
-                    {from: $from, to: $to, resource: {zenlayerPrivateConnect: {privateConnectId: "broken-1"}}}
-                    {from: $from, to: $to, resource: {zenlayerPrivateConnect: {privateConnectId: "slow-1"}}}
-                  ]) { source }
-                }""", TrafficQueries.window());
+        ExecutionResult result = dgs.execute(TrafficQueries.traffic(List.of(
+                        TrafficQueries.privateConnectQuery("broken-1"), TrafficQueries.privateConnectQuery("slow-1")),
+                new TrafficProjectionRoot<>().source()));
 
         List<Object> traffic = result.<Map<String, List<Object>>>getData().get("traffic");
         assertThat(traffic.get(0)).isNull();

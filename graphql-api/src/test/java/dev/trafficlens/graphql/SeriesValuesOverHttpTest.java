@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.trafficlens.domain.model.Step;
+import dev.trafficlens.graphql.scalars.SampleValues;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;

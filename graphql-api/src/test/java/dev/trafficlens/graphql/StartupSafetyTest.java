@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.trafficlens.graphql.config.InvalidSettingException;
 import dev.trafficlens.sandbox.SandboxOptions;
 import dev.trafficlens.sandbox.VendorSandbox;
 import java.net.http.HttpResponse;

@@ -3,6 +3,16 @@ package dev.trafficlens.graphql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.netflix.graphql.dgs.DgsQueryExecutor;
+import com.netflix.graphql.dgs.client.codegen.GraphQLMultiQueryRequest;
+import com.netflix.graphql.dgs.client.codegen.GraphQLQueryRequest;
+import dev.trafficlens.domain.model.Direction;
+import dev.trafficlens.graphql.generated.client.AggregateGraphQLQuery;
+import dev.trafficlens.graphql.generated.client.AggregateProjectionRoot;
+import dev.trafficlens.graphql.generated.client.SourcesGraphQLQuery;
+import dev.trafficlens.graphql.generated.client.SourcesProjectionRoot;
+import dev.trafficlens.graphql.generated.client.TrafficGraphQLQuery;
+import dev.trafficlens.graphql.generated.client.TrafficProjectionRoot;
+import dev.trafficlens.graphql.generated.types.TrafficQuery;
 import graphql.ExecutionResult;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
-/** The data fetchers through DGS's executor, with the real adapters against the in-process vendor sandbox. */
+/**
+ * The data fetchers through DGS's executor, with the real adapters against the in-process vendor sandbox; queries
+ * written with the generated client API, but for the invalid input the client API would not let one write.
+ */
 @SpringBootTest
 @SuppressWarnings("unchecked")
 class TrafficDataFetcherTest {
@@ -25,7 +38,7 @@ class TrafficDataFetcherTest {
 
     @Test
     void answers_series_and_billing95_for_all_five_sources_in_one_query() {
-        ExecutionResult result = dgs.execute(TrafficQueries.FIVE_SOURCES, TrafficQueries.window());
+        ExecutionResult result = dgs.execute(TrafficQueries.fiveSourcesRequest());
 
         assertThat(result.getErrors()).isEmpty();
         List<Map<String, Object>> traffic = at(result, "traffic");
@@ -58,7 +71,7 @@ class TrafficDataFetcherTest {
 
     @Test
     void billing95_under_the_default_rule_is_the_higher_direction_p95() {
-        ExecutionResult result = dgs.execute(TrafficQueries.FIVE_SOURCES, TrafficQueries.window());
+        ExecutionResult result = dgs.execute(TrafficQueries.fiveSourcesRequest());
 
         List<Map<String, Object>> traffic = at(result, "traffic");
         Map<String, Object> pc = traffic.get(3);
@@ -114,7 +127,8 @@ class TrafficDataFetcherTest {
 
     @Test
     void lists_every_source_as_configured_on_the_sandbox() {
-        ExecutionResult result = dgs.execute("{ sources { id configured defaultStep maxSpanPerCallSeconds } }");
+        ExecutionResult result = dgs.execute(TrafficQueries.request(new SourcesGraphQLQuery(),
+                new SourcesProjectionRoot<>().id().configured().defaultStep().maxSpanPerCallSeconds()));
 
         List<Map<String, Object>> sources = at(result, "sources");
         assertThat(sources).hasSize(5).allSatisfy(source -> assertThat(source).containsEntry("configured", true));
@@ -124,19 +138,17 @@ class TrafficDataFetcherTest {
 
     @Test
     void aggregate_sums_the_links_per_interval() {
-        String query = """
-                query Sum($from: DateTime!, $to: DateTime!) {
-                  aggregate(queries: [
-                    {from: $from, to: $to, resource: {zenlayerPrivateConnect: {privateConnectId: "pc-1"}}}
-                    {from: $from, to: $to, resource: {zenlayerPrivateConnect: {privateConnectId: "pc-2"}}}
-                  ]) { billing95 series(direction: IN) { direction quantity values } }
-                  traffic(queries: [
-                    {from: $from, to: $to, resource: {zenlayerPrivateConnect: {privateConnectId: "pc-1"}}}
-                    {from: $from, to: $to, resource: {zenlayerPrivateConnect: {privateConnectId: "pc-2"}}}
-                  ]) { series(direction: IN) { values } }
-                }""";
+        List<TrafficQuery> links = List.of(
+                TrafficQueries.privateConnectQuery("pc-1"), TrafficQueries.privateConnectQuery("pc-2"));
+        GraphQLMultiQueryRequest both = new GraphQLMultiQueryRequest(List.of(
+                new GraphQLQueryRequest(AggregateGraphQLQuery.newRequest().queries(links).build(),
+                        new AggregateProjectionRoot<>().billing95()
+                                .series(Direction.IN, null).direction().parent().quantity().parent().values(),
+                        TrafficQueries.SCALARS),
+                new GraphQLQueryRequest(TrafficGraphQLQuery.newRequest().queries(links).build(),
+                        new TrafficProjectionRoot<>().series(Direction.IN, null).values(), TrafficQueries.SCALARS)));
 
-        ExecutionResult result = dgs.execute(query, TrafficQueries.window());
+        ExecutionResult result = dgs.execute(both.serialize());
 
         assertThat(result.getErrors()).isEmpty();
         Map<String, Object> aggregate = at(result, "aggregate");
@@ -156,12 +168,10 @@ class TrafficDataFetcherTest {
 
     @Test
     void zenlayer_results_carry_the_vendors_own_daily_figures() {
-        ExecutionResult result = dgs.execute("""
-                query Q($from: DateTime!, $to: DateTime!) {
-                  traffic(queries: [{from: $from, to: $to, resource: {zenlayerPrivateConnect: {privateConnectId: "pc-1"}}}]) {
-                    vendorSummaries { from to figures { name direction quantity value unit } }
-                  }
-                }""", TrafficQueries.window());
+        ExecutionResult result = dgs.execute(TrafficQueries.request(
+                TrafficGraphQLQuery.newRequest().queries(List.of(TrafficQueries.privateConnectQuery("pc-1"))).build(),
+                new TrafficProjectionRoot<>().vendorSummaries().from().to()
+                        .figures().name().direction().parent().quantity().parent().value().unit()));
 
         assertThat(result.getErrors()).isEmpty();
         List<Map<String, Object>> traffic = at(result, "traffic");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.jayway.jsonpath.JsonPath;
 import com.netflix.graphql.dgs.DgsQueryExecutor;
 import dev.trafficlens.adapters.support.SettableClock;
+import dev.trafficlens.graphql.config.TrafficMetrics;
 import dev.trafficlens.sandbox.FaultRule;
 import dev.trafficlens.sandbox.VendorSandbox;
 import graphql.ExecutionResult;

@@ -2,14 +2,12 @@ package dev.trafficlens.contract.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 
-import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
-import java.util.Set;
 import java.util.function.BiPredicate;
 
 /**
@@ -23,18 +21,6 @@ final class HexagonArchitecture {
 
     static final String PROJECT = "dev.trafficlens";
     static final String DOMAIN = PROJECT + ".domain";
-    private static final String TRAFFIC_SOURCE = DOMAIN + ".port.out.TrafficSource";
-
-    /**
-     * graphql-api's configuration while it is one flat package: the classes that assemble the hexagon, by their simple
-     * names. {@code TrafficlensWiring} builds the domain service, the sandbox and the decorated adapters;
-     * {@code VendorAccount} holds each account's adapter factory; {@code SourceCatalog} carries the service's
-     * {@code QuerySettings} to the sources query; {@code TrafficMetrics} is the adapters' {@code ExchangeListener}.
-     * Every class of a {@code config} package is configuration too, so once graphql-api is split into packages these
-     * classes move there and this list empties.
-     */
-    static final Set<String> GRAPHQL_CONFIGURATION = Set.of(
-            "TrafficlensWiring", "TrafficlensProperties", "VendorAccount", "SourceCatalog", "TrafficMetrics");
 
     private HexagonArchitecture() {
     }
@@ -42,17 +28,17 @@ final class HexagonArchitecture {
     /**
      * graphql-api speaks to the domain through the inbound port: of the project it uses its own classes and the
      * domain's {@code port.in}, {@code model} and {@code stats} ({@code TrafficResult.statistics} and
-     * {@code billing95} speak {@code stats}), and a {@code TrafficSource} decorator also {@code port.out}. Its
-     * configuration (above) wires the adapters and is exempt.
+     * {@code billing95} speak {@code stats}), and its {@code decorators} package also {@code port.out}. Its
+     * {@code config} package wires the adapters and is exempt.
      */
     static ArchRule graphqlUsesTheInboundPort(String root) {
-        return classes().that().resideInAPackage(root + "..").and(notConfiguration(root))
-                .should(useOfTheProjectOnly("its own classes, the domain's port.in, model and stats, and port.out in a "
-                        + "TrafficSource decorator", (origin, target) -> in(target, root)
+        return classes().that().resideInAPackage(root + "..").and().resideOutsideOfPackage(root + ".config..")
+                .should(useOfTheProjectOnly("its own classes, the domain's port.in, model and stats, and port.out in "
+                        + "its decorators package", (origin, target) -> in(target, root)
                         || in(target, DOMAIN + ".port.in")
                         || in(target, DOMAIN + ".model")
                         || in(target, DOMAIN + ".stats")
-                        || decoratesTheOutboundPort(origin) && in(target, DOMAIN + ".port.out")))
+                        || in(origin, root + ".decorators") && in(target, DOMAIN + ".port.out")))
                 .because("data fetchers talk to the inbound port; only the configuration assembles the hexagon "
                         + "(docs/architecture.md)");
     }
@@ -78,17 +64,6 @@ final class HexagonArchitecture {
                 .should(useOfTheProjectOnly("its own classes", (origin, target) -> in(target, root)))
                 .because("every signature and time format is implemented twice on purpose, so a bug shared with the "
                         + "adapters cannot hide itself (docs/architecture.md)");
-    }
-
-    private static DescribedPredicate<JavaClass> notConfiguration(String root) {
-        return DescribedPredicate.describe("are not graphql-api's configuration", javaClass -> {
-            JavaClass topLevel = topLevel(javaClass);
-            return !in(topLevel, root + ".config") && !GRAPHQL_CONFIGURATION.contains(topLevel.getSimpleName());
-        });
-    }
-
-    private static boolean decoratesTheOutboundPort(JavaClass javaClass) {
-        return topLevel(javaClass).isAssignableTo(TRAFFIC_SOURCE);
     }
 
     private static ArchCondition<JavaClass> useOfTheProjectOnly(
@@ -117,13 +92,5 @@ final class HexagonArchitecture {
         String rest = packageName.substring(Math.min(root.length() + 1, packageName.length()));
         int dot = rest.indexOf('.');
         return dot < 0 ? rest : rest.substring(0, dot);
-    }
-
-    private static JavaClass topLevel(JavaClass javaClass) {
-        JavaClass outer = javaClass;
-        while (outer.getEnclosingClass().isPresent()) {
-            outer = outer.getEnclosingClass().get();
-        }
-        return outer;
     }
 }

@@ -46,7 +46,7 @@ class HexagonArchitectureTest {
                         + "has return type <dev.trafficlens.domain.port.out.PlannedCall>")
                 .hasMessageContaining("BypassingTrafficSource.key> has type <dev.trafficlens.adapters.support.Secret>")
                 .hasMessageNotContaining("CleanDataFetcher")
-                .hasMessageNotContaining(BROKEN + ".graphql.TrafficlensWiring")
+                .hasMessageNotContaining(BROKEN + ".graphql.config.TrafficlensWiring")
                 .hasMessageNotContaining(BROKEN + ".graphql.config.Limits")
                 .hasMessageNotContaining("CountingTrafficSource")
                 .hasMessageNotContaining("BypassingTrafficSource.fetch");

@@ -1,4 +1,4 @@
-package dev.trafficlens.graphql;
+package dev.trafficlens.graphql.config;
 
 /**
  * A configuration value the service refuses to start with. Its message names the key and what was expected, and

@@ -1,4 +1,4 @@
-package dev.trafficlens.graphql;
+package dev.trafficlens.graphql.config;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

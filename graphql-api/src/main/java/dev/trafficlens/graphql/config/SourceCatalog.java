@@ -1,8 +1,9 @@
-package dev.trafficlens.graphql;
+package dev.trafficlens.graphql.config;
 
 import dev.trafficlens.domain.model.RateLimit;
 import dev.trafficlens.domain.model.Source;
 import dev.trafficlens.domain.service.QuerySettings;
+import dev.trafficlens.graphql.generated.types.SourceMode;
 import java.util.Map;
 
 /**

@@ -1,7 +1,9 @@
-package dev.trafficlens.graphql;
+package dev.trafficlens.graphql.config;
 
 import dev.trafficlens.adapters.support.ExchangeListener;
 import dev.trafficlens.domain.model.Source;
+import dev.trafficlens.graphql.decorators.CachingTrafficSource;
+import dev.trafficlens.graphql.decorators.DecoratorChain;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,25 +18,25 @@ import java.util.concurrent.atomic.AtomicReference;
  * The service's own meters (served at {@code /actuator/metrics} and {@code /actuator/prometheus}); the cache's are
  * Micrometer's Caffeine meters ({@code cache.gets} with {@code result=hit|miss}, {@code cache=}{@value #CACHE}).
  */
-final class TrafficMetrics implements ExchangeListener {
+public final class TrafficMetrics implements ExchangeListener {
 
     /** Every planned call the domain made, answered from the cache or not: source, outcome, code. */
-    static final String PLANNED_CALLS = "trafficlens.planned.calls";
+    public static final String PLANNED_CALLS = DecoratorChain.PLANNED_CALLS;
     /** Planned calls that went to the vendor, retries included: source, outcome, code. */
-    static final String VENDOR_CALLS = "trafficlens.vendor.calls";
+    public static final String VENDOR_CALLS = DecoratorChain.VENDOR_CALLS;
     /** Each HTTP request to a vendor: source, HTTP status ({@code none} when no answer came). */
-    static final String VENDOR_REQUESTS = "trafficlens.vendor.requests";
+    public static final String VENDOR_REQUESTS = "trafficlens.vendor.requests";
     /** HTTP requests that repeated a failed one: source. */
-    static final String VENDOR_RETRIES = "trafficlens.vendor.retries";
+    public static final String VENDOR_RETRIES = "trafficlens.vendor.retries";
     /** Each source's circuit breaker: 0 closed (calling normally), 1 half open (trying a few calls), 2 open (paused). */
-    static final String VENDOR_CIRCUIT = "trafficlens.vendor.circuit.state";
+    public static final String VENDOR_CIRCUIT = "trafficlens.vendor.circuit.state";
     /** The name of the planned-call caches, one per adapter, told apart by their {@code sources} tag. */
-    static final String CACHE = "trafficlens.vendor-calls";
+    public static final String CACHE = CachingTrafficSource.CACHE;
 
     private final MeterRegistry registry;
     private final Map<Source, AtomicReference<String>> circuits = new EnumMap<>(Source.class);
 
-    TrafficMetrics(MeterRegistry registry) {
+    public TrafficMetrics(MeterRegistry registry) {
         this.registry = registry;
         for (Source source : Source.values()) {
             AtomicReference<String> state = new AtomicReference<>("CLOSED");
@@ -63,7 +65,7 @@ final class TrafficMetrics implements ExchangeListener {
         circuits.get(source).set(state);
     }
 
-    MeterRegistry registry() {
+    public MeterRegistry registry() {
         return registry;
     }
 

@@ -1,10 +1,11 @@
-package dev.trafficlens.graphql;
+package dev.trafficlens.graphql.config;
 
 import dev.trafficlens.adapters.support.CircuitBreakerPolicy;
 import dev.trafficlens.adapters.support.RetryPolicy;
 import dev.trafficlens.domain.model.RateLimit;
 import dev.trafficlens.domain.model.Source;
 import dev.trafficlens.domain.service.QuerySettings;
+import dev.trafficlens.graphql.decorators.CachingTrafficSource;
 import dev.trafficlens.sandbox.FaultRule;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ public record TrafficlensProperties(
      * The keys as bound from {@code environment}, for what must know them before the beans exist (the sandbox's
      * start-up condition). A refused value comes wrapped in a bind failure whose root cause names the key.
      */
-    static TrafficlensProperties bind(Environment environment) {
+    public static TrafficlensProperties bind(Environment environment) {
         return Binder.get(environment).bindOrCreate(PREFIX, TrafficlensProperties.class);
     }
 
@@ -79,7 +80,7 @@ public record TrafficlensProperties(
             return enabled == null ? Optional.empty() : switchedOn(enabled);
         }
 
-        List<FaultRule> faultRules() {
+        public List<FaultRule> faultRules() {
             return faultRules(faults);
         }
 

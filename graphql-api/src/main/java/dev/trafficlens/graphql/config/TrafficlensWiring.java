@@ -1,4 +1,4 @@
-package dev.trafficlens.graphql;
+package dev.trafficlens.graphql.config;
 
 import dev.trafficlens.adapters.support.CircuitBreakerPolicy;
 import dev.trafficlens.adapters.support.ExchangeListener;
@@ -9,6 +9,9 @@ import dev.trafficlens.domain.port.in.QueryTraffic;
 import dev.trafficlens.domain.port.out.TrafficSource;
 import dev.trafficlens.domain.service.QuerySettings;
 import dev.trafficlens.domain.service.TrafficQueryService;
+import dev.trafficlens.graphql.decorators.CachingTrafficSource;
+import dev.trafficlens.graphql.decorators.DecoratorChain;
+import dev.trafficlens.graphql.generated.types.SourceMode;
 import dev.trafficlens.sandbox.Credentials;
 import dev.trafficlens.sandbox.FaultRule;
 import dev.trafficlens.sandbox.SandboxOptions;
@@ -121,24 +124,16 @@ public class TrafficlensWiring {
         return new TrafficMetrics(registry);
     }
 
-    /**
-     * Each adapter behind, in the order a planned call meets them: a meter of every planned call, the cache (when on),
-     * a meter of the calls that reach the adapter, and the adapter.
-     */
+    /** Each adapter behind the service's decorators, in the order {@link DecoratorChain} sets. */
     @Bean
     QueryTraffic trafficQueryService(
             WiredAdapters wired, TrafficMetrics metrics, QuerySettings settings, TrafficlensProperties properties,
             Clock clock) {
-        boolean cached = properties.cache().enabled();
-        CachingTrafficSource.CacheSettings cache = properties.cache().settings();
-        List<TrafficSource> sources = new ArrayList<>();
-        for (TrafficSource adapter : wired.adapters()) {
-            TrafficSource source = new MeteredTrafficSource(adapter, metrics.registry(), TrafficMetrics.VENDOR_CALLS);
-            if (cached) {
-                source = new CachingTrafficSource(source, cache, clock, metrics.registry());
-            }
-            sources.add(new MeteredTrafficSource(source, metrics.registry(), TrafficMetrics.PLANNED_CALLS));
-        }
+        Optional<CachingTrafficSource.CacheSettings> cache = properties.cache().enabled()
+                ? Optional.of(properties.cache().settings()) : Optional.empty();
+        List<TrafficSource> sources = wired.adapters().stream()
+                .map(adapter -> DecoratorChain.around(adapter, metrics.registry(), cache, clock))
+                .toList();
         // Answers the cache holds skip the service's per-source gate (TrafficSource.answered): only calls that go to
         // the vendor wait for its concurrency and rate limit.
         return new TrafficQueryService(sources, clock, settings);

@@ -1,4 +1,4 @@
-package dev.trafficlens.graphql;
+package dev.trafficlens.graphql.config;
 
 import dev.trafficlens.adapters.qingcloud.QingCloudConfig;
 import dev.trafficlens.adapters.qingcloud.QingCloudTrafficSource;

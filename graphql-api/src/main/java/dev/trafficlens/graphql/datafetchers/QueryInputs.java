@@ -1,4 +1,4 @@
-package dev.trafficlens.graphql;
+package dev.trafficlens.graphql.datafetchers;
 
 import dev.trafficlens.domain.model.QingCloudWanAccess;
 import dev.trafficlens.domain.model.QueryProblem;
@@ -9,6 +9,13 @@ import dev.trafficlens.domain.model.TencentVpnConnection;
 import dev.trafficlens.domain.model.ZenlayerCloudRouterDcPair;
 import dev.trafficlens.domain.model.ZenlayerPrivateConnect;
 import dev.trafficlens.domain.port.in.TrafficQuery;
+import dev.trafficlens.graphql.generated.DgsConstants.RESOURCEINPUT;
+import dev.trafficlens.graphql.generated.types.QingcloudWanInput;
+import dev.trafficlens.graphql.generated.types.ResourceInput;
+import dev.trafficlens.graphql.generated.types.TencentMnaRegionInput;
+import dev.trafficlens.graphql.generated.types.TencentVpnConnectionInput;
+import dev.trafficlens.graphql.generated.types.ZenlayerCloudRouterInput;
+import dev.trafficlens.graphql.generated.types.ZenlayerPrivateConnectInput;
 import io.vavr.control.Validation;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,9 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * Turns the {@code queries} argument into domain queries, every problem of every query at once, each naming its field
+ * Turns the {@code queries} argument (the generated input types) into domain queries, every problem of every query at once, each naming its field
  * from the argument's root ({@code queries[2].to}, {@code queries[0].resource.zenlayerPrivateConnect.privateConnectId}).
  */
 final class QueryInputs {
@@ -30,7 +38,7 @@ final class QueryInputs {
     private QueryInputs() {
     }
 
-    static Mapped map(List<Map<String, Object>> inputs) {
+    static Mapped map(List<dev.trafficlens.graphql.generated.types.TrafficQuery> inputs) {
         List<Validation<List<QueryProblem>, TrafficQuery>> mapped = new ArrayList<>(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
             String prefix = "queries[" + i + "]";
@@ -39,14 +47,13 @@ final class QueryInputs {
         return new Mapped(mapped);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Validation<List<QueryProblem>, TrafficQuery> one(Map<String, Object> input) {
+    private static Validation<List<QueryProblem>, TrafficQuery> one(dev.trafficlens.graphql.generated.types.TrafficQuery input) {
         List<QueryProblem> problems = new ArrayList<>();
-        Optional<String> key = Optional.ofNullable((String) input.get("key"));
-        Instant from = (Instant) input.get("from");
-        Instant to = (Instant) input.get("to");
+        Optional<String> key = Optional.ofNullable(input.getKey());
+        Instant from = input.getFrom();
+        Instant to = input.getTo();
         Optional<Step> step = Optional.empty();
-        String stepLabel = (String) input.get("step");
+        String stepLabel = input.getStep();
         if (stepLabel != null) {
             var parsed = Step.parse(stepLabel);
             if (parsed.isLeft()) {
@@ -55,8 +62,7 @@ final class QueryInputs {
                 step = Optional.of(parsed.get());
             }
         }
-        Validation<List<QueryProblem>, ? extends ResourceRef> resource =
-                resource((Map<String, Object>) input.get("resource"));
+        Validation<List<QueryProblem>, ? extends ResourceRef> resource = resource(input.getResource());
         if (resource.isInvalid()) {
             problems.addAll(resource.getError());
         }
@@ -76,34 +82,52 @@ final class QueryInputs {
         return problems.isEmpty() ? Validation.valid(query.get()) : Validation.invalid(problems);
     }
 
-    private static Validation<List<QueryProblem>, ? extends ResourceRef> resource(Map<String, Object> input) {
-        if (input == null || input.size() != 1) {
+    /** The one kind of resource given (the schema's {@code @oneOf} already refuses two), as the domain reads it. */
+    private static Validation<List<QueryProblem>, ? extends ResourceRef> resource(ResourceInput input) {
+        List<Map.Entry<String, Supplier<Validation<List<QueryProblem>, ? extends ResourceRef>>>> given =
+                input == null ? List.of() : kinds(input);
+        if (given.size() != 1) {
             return Validation.invalid(List.of(QueryProblem.invalid("resource",
                     "expected exactly one of tencentVpnConnection, tencentMnaRegion, qingcloudWan, "
                             + "zenlayerPrivateConnect, zenlayerCloudRouter")));
         }
-        Map.Entry<String, Object> only = input.entrySet().iterator().next();
-        @SuppressWarnings("unchecked")
-        Map<String, Object> fields = (Map<String, Object>) only.getValue();
-        String kind = only.getKey();
-        Validation<List<QueryProblem>, ? extends ResourceRef> ref = switch (kind) {
-            case "tencentVpnConnection" -> TencentVpnConnection.validate(
-                    text(fields, "region"), text(fields, "vpcId"), text(fields, "vpnGwId"), text(fields, "vpnConnId"));
-            case "tencentMnaRegion" -> TencentMnaRegion.validate(
-                    (Integer) fields.get("gatewayType"), Optional.ofNullable(text(fields, "accessRegion")));
-            case "qingcloudWan" -> QingCloudWanAccess.validate(
-                    text(fields, "zone"), text(fields, "resource"), text(fields, "accessType"),
-                    Optional.ofNullable(text(fields, "interfaceName")), Optional.ofNullable(text(fields, "monitorType")),
-                    Optional.ofNullable(text(fields, "haMemberIndex")));
-            case "zenlayerPrivateConnect" -> ZenlayerPrivateConnect.validate(text(fields, "privateConnectId"));
-            case "zenlayerCloudRouter" -> ZenlayerCloudRouterDcPair.validate(
-                    text(fields, "cloudRouterId"), text(fields, "sourceDcId"), text(fields, "destinationDcId"));
-            default -> throw new IllegalStateException("the schema has no resource kind " + kind);
-        };
-        return ref.mapError(problems -> problems.stream().map(p -> p.under("resource." + kind)).toList());
+        String kind = given.get(0).getKey();
+        return given.get(0).getValue().get()
+                .mapError(problems -> problems.stream().map(p -> p.under("resource." + kind)).toList());
     }
 
-    private static String text(Map<String, Object> fields, String name) {
-        return (String) fields.get(name);
+    /** Each kind of resource given in {@code input}, by its field's name, with how the domain validates it. */
+    private static List<Map.Entry<String, Supplier<Validation<List<QueryProblem>, ? extends ResourceRef>>>> kinds(
+            ResourceInput input) {
+        List<Map.Entry<String, Supplier<Validation<List<QueryProblem>, ? extends ResourceRef>>>> given =
+                new ArrayList<>();
+        TencentVpnConnectionInput vpn = input.getTencentVpnConnection();
+        if (vpn != null) {
+            given.add(Map.entry(RESOURCEINPUT.TencentVpnConnection, () -> TencentVpnConnection.validate(
+                    vpn.getRegion(), vpn.getVpcId(), vpn.getVpnGwId(), vpn.getVpnConnId())));
+        }
+        TencentMnaRegionInput mna = input.getTencentMnaRegion();
+        if (mna != null) {
+            given.add(Map.entry(RESOURCEINPUT.TencentMnaRegion, () -> TencentMnaRegion.validate(
+                    mna.getGatewayType(), Optional.ofNullable(mna.getAccessRegion()))));
+        }
+        QingcloudWanInput wan = input.getQingcloudWan();
+        if (wan != null) {
+            given.add(Map.entry(RESOURCEINPUT.QingcloudWan, () -> QingCloudWanAccess.validate(
+                    wan.getZone(), wan.getResource(), wan.getAccessType(),
+                    Optional.ofNullable(wan.getInterfaceName()), Optional.ofNullable(wan.getMonitorType()),
+                    Optional.ofNullable(wan.getHaMemberIndex()))));
+        }
+        ZenlayerPrivateConnectInput privateConnect = input.getZenlayerPrivateConnect();
+        if (privateConnect != null) {
+            given.add(Map.entry(RESOURCEINPUT.ZenlayerPrivateConnect,
+                    () -> ZenlayerPrivateConnect.validate(privateConnect.getPrivateConnectId())));
+        }
+        ZenlayerCloudRouterInput cloudRouter = input.getZenlayerCloudRouter();
+        if (cloudRouter != null) {
+            given.add(Map.entry(RESOURCEINPUT.ZenlayerCloudRouter, () -> ZenlayerCloudRouterDcPair.validate(
+                    cloudRouter.getCloudRouterId(), cloudRouter.getSourceDcId(), cloudRouter.getDestinationDcId())));
+        }
+        return given;
     }
 }

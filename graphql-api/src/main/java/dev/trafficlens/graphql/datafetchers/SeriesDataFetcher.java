@@ -1,7 +1,8 @@
-package dev.trafficlens.graphql;
+package dev.trafficlens.graphql.datafetchers;
 
 import com.netflix.graphql.dgs.DgsComponent;
 import com.netflix.graphql.dgs.DgsData;
+import com.netflix.graphql.dgs.InputArgument;
 import dev.trafficlens.domain.model.DerivedMetric;
 import dev.trafficlens.domain.model.Direction;
 import dev.trafficlens.domain.model.Metric;
@@ -15,6 +16,15 @@ import dev.trafficlens.domain.stats.MissingPolicy;
 import dev.trafficlens.domain.stats.PercentileMethod;
 import dev.trafficlens.domain.stats.SeriesStatistics;
 import dev.trafficlens.domain.stats.StatisticsRequest;
+import dev.trafficlens.graphql.errors.GraphqlErrors;
+import dev.trafficlens.graphql.generated.DgsConstants.AGGREGATERESULT;
+import dev.trafficlens.graphql.generated.DgsConstants.SERIES;
+import dev.trafficlens.graphql.generated.DgsConstants.TRAFFICRESULT;
+import dev.trafficlens.graphql.generated.types.PercentileValue;
+import dev.trafficlens.graphql.generated.types.Stats;
+import dev.trafficlens.graphql.views.AggregateView;
+import dev.trafficlens.graphql.views.SeriesView;
+import dev.trafficlens.graphql.views.TrafficResultView;
 import graphql.GraphQLError;
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
@@ -26,35 +36,33 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.Predicate;
 
-/** Resolves the fields with arguments: {@code TrafficResult}/{@code AggregateResult} series and billing95, {@code Series.stats}. */
+/**
+ * Resolves the fields with arguments: {@code TrafficResult}/{@code AggregateResult} series and billing95,
+ * {@code Series.stats}. The filtering, the bill and the statistics are the domain's; the arguments' defaults are the
+ * schema's.
+ */
 @DgsComponent
 public class SeriesDataFetcher {
-
-    /** GraphQL's {@code Stats}. */
-    public record StatsView(int count, int missing, double coverage, Double min, Double max, Double avg, Double total,
-                            String totalUnit, List<PercentileView> percentiles) {
-    }
-
-    /** GraphQL's {@code PercentileValue}. */
-    public record PercentileView(double p, Double value) {
-    }
 
     /**
      * A result's series, those derived marked so. Asked for a quantity its step cannot give (Tencent MNA's
      * {@code BITRATE} at 1h), the list is empty and an INVALID_QUERY error at this field says why.
      */
-    @DgsData(parentType = "TrafficResult", field = "series")
-    public DataFetcherResult<List<SeriesView>> resultSeries(DataFetchingEnvironment env) {
+    @DgsData(parentType = TRAFFICRESULT.TYPE_NAME, field = TRAFFICRESULT.Series)
+    public DataFetcherResult<List<SeriesView>> resultSeries(
+            DataFetchingEnvironment env, @InputArgument Direction direction, @InputArgument Quantity quantity) {
         TrafficResult result = env.<TrafficResultView>getSource().result();
-        List<SeriesView> series = filter(result.series(), result::isDerived, env);
-        return withRefusal(series, refusals(result, env), Set.of(), env);
+        Optional<Direction> wantedDirection = Optional.ofNullable(direction);
+        Optional<Quantity> wantedQuantity = Optional.ofNullable(quantity);
+        List<SeriesView> series = views(result.series(wantedDirection, wantedQuantity), result::isDerived);
+        return withRefusal(series, refusals(result, env), Set.of(), wantedDirection, wantedQuantity, env);
     }
 
     /** Null when the result has no bit rate; with an INVALID_QUERY error saying why when its step cannot give one. */
-    @DgsData(parentType = "TrafficResult", field = "billing95")
-    public DataFetcherResult<Double> resultBilling95(DataFetchingEnvironment env) {
+    @DgsData(parentType = TRAFFICRESULT.TYPE_NAME, field = TRAFFICRESULT.Billing95)
+    public DataFetcherResult<Double> resultBilling95(DataFetchingEnvironment env, @InputArgument BillingRule rule) {
         TrafficResult result = env.<TrafficResultView>getSource().result();
-        OptionalDouble billing = result.billing95(rule(env));
+        OptionalDouble billing = result.billing95(rule);
         Optional<QueryProblem> refusal = billing.isPresent() ? Optional.empty()
                 : result.refusal(Metric.BITRATE_IN).or(() -> result.refusal(Metric.BITRATE_OUT));
         return refusal.isPresent()
@@ -62,63 +70,63 @@ public class SeriesDataFetcher {
                 : DataFetcherResult.<Double>newResult().data(boxed(billing)).build();
     }
 
-    @DgsData(parentType = "AggregateResult", field = "series")
-    public DataFetcherResult<List<SeriesView>> aggregateSeries(DataFetchingEnvironment env) {
+    @DgsData(parentType = AGGREGATERESULT.TYPE_NAME, field = AGGREGATERESULT.Series)
+    public DataFetcherResult<List<SeriesView>> aggregateSeries(
+            DataFetchingEnvironment env, @InputArgument Direction direction, @InputArgument Quantity quantity) {
         AggregateView view = env.getSource();
-        List<SeriesView> series = filter(view.series(), view.derived()::contains, env);
-        return withRefusal(series, view.refused(), view.leftOut(), env);
+        Optional<Direction> wantedDirection = Optional.ofNullable(direction);
+        Optional<Quantity> wantedQuantity = Optional.ofNullable(quantity);
+        List<TrafficSeries> matching = view.series().stream()
+                .filter(each -> each.metric().matches(wantedDirection, wantedQuantity))
+                .toList();
+        List<SeriesView> series = views(matching, view.derived()::contains);
+        return withRefusal(series, view.refused(), view.leftOut(), wantedDirection, wantedQuantity, env);
     }
 
-    @DgsData(parentType = "AggregateResult", field = "billing95")
-    public DataFetcherResult<Double> aggregateBilling95(DataFetchingEnvironment env) {
+    @DgsData(parentType = AGGREGATERESULT.TYPE_NAME, field = AGGREGATERESULT.Billing95)
+    public DataFetcherResult<Double> aggregateBilling95(DataFetchingEnvironment env, @InputArgument BillingRule rule) {
         AggregateView view = env.getSource();
         QueryProblem refusal = Optional.ofNullable(view.refused().get(Metric.BITRATE_IN))
                 .orElse(view.refused().get(Metric.BITRATE_OUT));
         if (refusal != null) {
             return error(refusal, env);
         }
-        Optional<TrafficSeries> in = find(view.series(), Metric.BITRATE_IN);
-        Optional<TrafficSeries> out = find(view.series(), Metric.BITRATE_OUT);
-        Double billing = in.isEmpty() || out.isEmpty() ? null
-                : boxed(BillingPercentile.p95(in.get(), out.get(), rule(env)));
-        return DataFetcherResult.<Double>newResult().data(billing).build();
+        return DataFetcherResult.<Double>newResult().data(boxed(BillingPercentile.p95(view.series(), rule))).build();
     }
 
-    @DgsData(parentType = "Series", field = "stats")
-    public DataFetcherResult<StatsView> stats(DataFetchingEnvironment env) {
+    @DgsData(parentType = SERIES.TYPE_NAME, field = SERIES.Stats)
+    public DataFetcherResult<Stats> stats(DataFetchingEnvironment env,
+            @InputArgument List<Double> percentiles, @InputArgument PercentileMethod method) {
         SeriesView view = env.getSource();
-        List<Double> percentiles = env.getArgumentOrDefault("percentiles", List.of(95.0));
-        PercentileMethod method = PercentileMethod.valueOf(env.getArgumentOrDefault("method", "NEAREST_RANK"));
         return StatisticsRequest.validate(percentiles, method, MissingPolicy.SKIP).fold(
                 problems -> {
                     List<GraphQLError> errors = problems.stream()
                             .map(problem -> GraphqlErrors.of(problem, env.getExecutionStepInfo().getPath()))
                             .toList();
-                    return DataFetcherResult.<StatsView>newResult().errors(errors).build();
+                    return DataFetcherResult.<Stats>newResult().errors(errors).build();
                 },
-                request -> DataFetcherResult.<StatsView>newResult().data(view(SeriesStatistics.of(view.series(), request))).build());
+                request -> DataFetcherResult.<Stats>newResult()
+                        .data(stats(SeriesStatistics.of(view.series(), request))).build());
     }
 
-    private static StatsView view(SeriesStatistics stats) {
-        return new StatsView(stats.count(), stats.missing(), stats.coverage(), boxed(stats.min()), boxed(stats.max()),
-                boxed(stats.mean()), boxed(stats.total()), stats.totalUnit(), stats.percentiles().stream()
-                .map(p -> new PercentileView(p.percentile(), boxed(p.value())))
-                .toList());
+    private static Stats stats(SeriesStatistics stats) {
+        return Stats.newBuilder()
+                .count(stats.count())
+                .missing(stats.missing())
+                .coverage(stats.coverage())
+                .min(boxed(stats.min()))
+                .max(boxed(stats.max()))
+                .avg(boxed(stats.mean()))
+                .total(boxed(stats.total()))
+                .totalUnit(stats.totalUnit())
+                .percentiles(stats.percentiles().stream()
+                        .map(p -> PercentileValue.newBuilder().p(p.percentile()).value(boxed(p.value())).build())
+                        .toList())
+                .build();
     }
 
-    private static List<SeriesView> filter(
-            List<TrafficSeries> series, Predicate<Metric> derived, DataFetchingEnvironment env) {
-        return series.stream()
-                .filter(each -> matches(each.metric(), env))
-                .map(each -> new SeriesView(each, derived.test(each.metric())))
-                .toList();
-    }
-
-    private static boolean matches(Metric metric, DataFetchingEnvironment env) {
-        Optional<Direction> direction = Optional.ofNullable(env.<String>getArgument("direction")).map(Direction::valueOf);
-        Optional<Quantity> quantity = Optional.ofNullable(env.<String>getArgument("quantity")).map(Quantity::valueOf);
-        return direction.map(wanted -> metric.direction() == wanted).orElse(true)
-                && quantity.map(wanted -> metric.quantity() == wanted).orElse(true);
+    private static List<SeriesView> views(List<TrafficSeries> series, Predicate<Metric> derived) {
+        return series.stream().map(each -> new SeriesView(each, derived.test(each.metric()))).toList();
     }
 
     /** The derived metrics {@code result}'s step cannot give, with why, placed under the result's query. */
@@ -136,10 +144,11 @@ public class SeriesDataFetcher {
      * of one query's directions say the same.
      */
     private static DataFetcherResult<List<SeriesView>> withRefusal(List<SeriesView> series,
-            Map<Metric, QueryProblem> refused, Set<Metric> leftOut, DataFetchingEnvironment env) {
-        boolean quantityNamed = env.getArgument("quantity") != null;
+            Map<Metric, QueryProblem> refused, Set<Metric> leftOut, Optional<Direction> direction,
+            Optional<Quantity> quantity, DataFetchingEnvironment env) {
         Optional<QueryProblem> refusal = refused.entrySet().stream()
-                .filter(entry -> matches(entry.getKey(), env) && (quantityNamed || leftOut.contains(entry.getKey())))
+                .filter(entry -> entry.getKey().matches(direction, quantity)
+                        && (quantity.isPresent() || leftOut.contains(entry.getKey())))
                 .map(Map.Entry::getValue)
                 .findFirst();
         DataFetcherResult.Builder<List<SeriesView>> answer = DataFetcherResult.<List<SeriesView>>newResult().data(series);
@@ -156,14 +165,6 @@ public class SeriesDataFetcher {
     /** {@code queries[i]} of the {@code traffic[i]} result this field belongs to. */
     private static String query(DataFetchingEnvironment env) {
         return "queries[" + env.getExecutionStepInfo().getPath().getParent().getSegmentIndex() + "]";
-    }
-
-    private static Optional<TrafficSeries> find(List<TrafficSeries> series, Metric metric) {
-        return series.stream().filter(each -> each.metric().equals(metric)).findFirst();
-    }
-
-    private static BillingRule rule(DataFetchingEnvironment env) {
-        return BillingRule.valueOf(env.getArgumentOrDefault("rule", "HIGHER_DIRECTION"));
     }
 
     private static Double boxed(OptionalDouble value) {

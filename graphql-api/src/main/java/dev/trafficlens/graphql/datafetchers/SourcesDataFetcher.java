@@ -1,11 +1,11 @@
-package dev.trafficlens.graphql;
+package dev.trafficlens.graphql.datafetchers;
 
 import com.netflix.graphql.dgs.DgsComponent;
 import com.netflix.graphql.dgs.DgsQuery;
-import dev.trafficlens.domain.model.Direction;
-import dev.trafficlens.domain.model.Quantity;
-import dev.trafficlens.domain.model.Source;
 import dev.trafficlens.domain.model.Step;
+import dev.trafficlens.graphql.config.SourceCatalog;
+import dev.trafficlens.graphql.generated.types.MetricInfo;
+import dev.trafficlens.graphql.generated.types.Source;
 import java.util.Arrays;
 import java.util.List;
 
@@ -22,31 +22,34 @@ public class SourcesDataFetcher {
         this.catalog = catalog;
     }
 
-    /** GraphQL's {@code Source}. */
-    public record SourceView(String id, String vendor, String api, boolean configured, SourceMode mode,
-                             double rateLimitPerSecond, boolean rateLimitDocumented, int maxConcurrentCalls,
-                             List<String> nativeSteps,
-                             String defaultStep, int maxSpanPerCallSeconds, Integer retentionDays,
-                             List<MetricView> metrics) {
-    }
-
-    /** GraphQL's {@code MetricInfo}. */
-    public record MetricView(Direction direction, Quantity quantity, String unit, boolean derived) {
-    }
-
     @DgsQuery
-    public List<SourceView> sources() {
-        return Arrays.stream(Source.values()).map(source -> new SourceView(
-                source.id(), source.vendor(), source.api(), catalog.isConfigured(source), catalog.mode(source),
-                catalog.rateLimit(source).perSecond(), catalog.rateLimit(source).documented(),
-                catalog.maxConcurrentCalls(source),
-                source.limits().nativeSteps().stream().sorted().map(Step::label).toList(),
-                source.limits().defaultStep().label(),
-                (int) source.limits().maxSpanPerCall().toSeconds(),
-                source.limits().retention().map(retention -> (int) retention.toDays()).orElse(null),
-                source.limits().offeredMetrics().stream()
-                        .map(metric -> new MetricView(metric.direction(), metric.quantity(), metric.unit(),
-                                source.limits().derivation(metric).isPresent()))
-                        .toList())).toList();
+    public List<Source> sources() {
+        return Arrays.stream(dev.trafficlens.domain.model.Source.values()).map(this::source).toList();
+    }
+
+    private Source source(dev.trafficlens.domain.model.Source source) {
+        var limits = source.limits();
+        return Source.newBuilder()
+                .id(source.id())
+                .vendor(source.vendor())
+                .api(source.api())
+                .configured(catalog.isConfigured(source))
+                .mode(catalog.mode(source))
+                .rateLimitPerSecond(catalog.rateLimit(source).perSecond())
+                .rateLimitDocumented(catalog.rateLimit(source).documented())
+                .maxConcurrentCalls(catalog.maxConcurrentCalls(source))
+                .nativeSteps(limits.nativeSteps().stream().sorted().map(Step::label).toList())
+                .defaultStep(limits.defaultStep().label())
+                .maxSpanPerCallSeconds((int) limits.maxSpanPerCall().toSeconds())
+                .retentionDays(limits.retention().map(retention -> (int) retention.toDays()).orElse(null))
+                .metrics(limits.offeredMetrics().stream()
+                        .map(metric -> MetricInfo.newBuilder()
+                                .direction(metric.direction())
+                                .quantity(metric.quantity())
+                                .unit(metric.unit())
+                                .derived(limits.derivation(metric).isPresent())
+                                .build())
+                        .toList())
+                .build();
     }
 }

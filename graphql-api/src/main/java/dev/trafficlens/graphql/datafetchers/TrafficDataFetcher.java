@@ -1,7 +1,8 @@
-package dev.trafficlens.graphql;
+package dev.trafficlens.graphql.datafetchers;
 
 import com.netflix.graphql.dgs.DgsComponent;
 import com.netflix.graphql.dgs.DgsQuery;
+import com.netflix.graphql.dgs.InputArgument;
 import dev.trafficlens.domain.model.DerivedMetric;
 import dev.trafficlens.domain.model.Metric;
 import dev.trafficlens.domain.model.QueryProblem;
@@ -12,6 +13,13 @@ import dev.trafficlens.domain.port.in.TrafficQuery;
 import dev.trafficlens.domain.port.in.TrafficResult;
 import dev.trafficlens.domain.stats.MissingPolicy;
 import dev.trafficlens.domain.stats.SeriesCombination;
+import dev.trafficlens.graphql.dataloaders.TrafficOutcomes;
+import dev.trafficlens.graphql.errors.GraphqlErrors;
+import dev.trafficlens.graphql.generated.DgsConstants.QUERY;
+import dev.trafficlens.graphql.generated.types.Warning;
+import dev.trafficlens.graphql.views.AggregateView;
+import dev.trafficlens.graphql.views.TrafficResultView;
+import dev.trafficlens.graphql.views.Warnings;
 import graphql.GraphQLError;
 import graphql.execution.DataFetcherResult;
 import graphql.execution.ResultPath;
@@ -40,10 +48,11 @@ public class TrafficDataFetcher {
     private record Answer(TrafficResult result, List<TrafficError> errors, int cancelledCalls) {
     }
 
-    @DgsQuery
-    public CompletableFuture<DataFetcherResult<List<TrafficResultView>>> traffic(DataFetchingEnvironment env) {
+    @DgsQuery(field = QUERY.Traffic)
+    public CompletableFuture<DataFetcherResult<List<TrafficResultView>>> traffic(
+            DataFetchingEnvironment env, @InputArgument List<dev.trafficlens.graphql.generated.types.TrafficQuery> queries) {
         ResultPath path = env.getExecutionStepInfo().getPath();
-        return answers(env).thenApply(answers -> {
+        return answers(queries, env).thenApply(answers -> {
             List<TrafficResultView> data = new ArrayList<>(answers.size());
             List<GraphQLError> errors = new ArrayList<>();
             for (int i = 0; i < answers.size(); i++) {
@@ -56,15 +65,16 @@ public class TrafficDataFetcher {
         });
     }
 
-    @DgsQuery
-    public CompletableFuture<DataFetcherResult<AggregateView>> aggregate(DataFetchingEnvironment env) {
+    @DgsQuery(field = QUERY.Aggregate)
+    public CompletableFuture<DataFetcherResult<AggregateView>> aggregate(
+            DataFetchingEnvironment env, @InputArgument List<dev.trafficlens.graphql.generated.types.TrafficQuery> queries) {
         ResultPath path = env.getExecutionStepInfo().getPath();
-        return answers(env).thenApply(answers -> {
+        return answers(queries, env).thenApply(answers -> {
             List<GraphQLError> errors = new ArrayList<>();
             Map<Metric, List<TrafficSeries>> byMetric = new LinkedHashMap<>();
             Set<Metric> derived = new HashSet<>();
             Map<Metric, QueryProblem> refused = new LinkedHashMap<>();
-            List<WarningView> warnings = new ArrayList<>();
+            List<Warning> warnings = new ArrayList<>();
             for (int i = 0; i < answers.size(); i++) {
                 Answer answer = answers.get(i);
                 errors.addAll(GraphqlErrors.collapsed(answer.errors(), answer.cancelledCalls(), path,
@@ -72,7 +82,7 @@ public class TrafficDataFetcher {
                 TrafficResult result = answer.result();
                 if (result != null) {
                     String prefix = "queries[" + i + "]: ";
-                    result.warnings().forEach(warning -> warnings.add(WarningView.of(warning, prefix)));
+                    result.warnings().forEach(warning -> warnings.add(Warnings.of(warning, prefix)));
                     result.series().forEach(series -> {
                         byMetric.computeIfAbsent(series.metric(), m -> new ArrayList<>()).add(series);
                         if (result.isDerived(series.metric())) {
@@ -105,8 +115,7 @@ public class TrafficDataFetcher {
         });
     }
 
-    private CompletableFuture<List<Answer>> answers(DataFetchingEnvironment env) {
-        List<Map<String, Object>> inputs = env.getArgument("queries");
+    private CompletableFuture<List<Answer>> answers(List<dev.trafficlens.graphql.generated.types.TrafficQuery> inputs, DataFetchingEnvironment env) {
         QueryInputs.Mapped mapped = QueryInputs.map(inputs);
         List<TrafficQuery> valid = new ArrayList<>();
         for (Validation<List<QueryProblem>, TrafficQuery> query : mapped.queries()) {

@@ -1,4 +1,4 @@
-package dev.trafficlens.graphql;
+package dev.trafficlens.graphql.dataloaders;
 
 import com.netflix.graphql.dgs.DgsDataLoader;
 import dev.trafficlens.domain.port.in.QueryOutcome;
@@ -19,7 +19,7 @@ import org.dataloader.MappedBatchLoader;
 @DgsDataLoader(name = TrafficOutcomes.NAME)
 public class TrafficOutcomes implements MappedBatchLoader<TrafficQuery, QueryOutcome> {
 
-    static final String NAME = "trafficOutcomes";
+    public static final String NAME = "trafficOutcomes";
 
     private final QueryTraffic traffic;
 

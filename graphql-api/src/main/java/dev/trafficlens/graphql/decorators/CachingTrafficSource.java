@@ -1,4 +1,4 @@
-package dev.trafficlens.graphql;
+package dev.trafficlens.graphql.decorators;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -17,19 +17,22 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.stream.Collectors;
 
 /**
  * An outbound port in front of an adapter that answers a planned call it has answered before from memory (Caffeine),
  * and sends concurrent identical calls to the vendor once. A window that has closed cannot change, so its answer is
  * kept long; one touching the present is kept briefly. Failures are not kept: the next request asks again.
  */
-final class CachingTrafficSource implements TrafficSource {
+public final class CachingTrafficSource implements TrafficSource {
+
+    /** The name of the planned-call caches' meters, one cache per adapter, told apart by their {@code sources} tag. */
+    public static final String CACHE = "trafficlens.vendor-calls";
 
     /** How long answers live: closed windows, and windows whose end is within {@code recent} of the present. */
-    record CacheSettings(long maximumCalls, Duration closedWindows, Duration openWindows, Duration recent) {
+    public record CacheSettings(long maximumCalls, Duration closedWindows, Duration openWindows, Duration recent) {
     }
 
     private final TrafficSource adapter;
@@ -65,7 +68,7 @@ final class CachingTrafficSource implements TrafficSource {
                 })
                 .buildAsync();
         String sources = adapter.sources().stream().map(Source::id).sorted().collect(Collectors.joining(","));
-        CaffeineCacheMetrics.monitor(registry, answers, TrafficMetrics.CACHE, List.of(Tag.of("sources", sources)));
+        CaffeineCacheMetrics.monitor(registry, answers, CACHE, List.of(Tag.of("sources", sources)));
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.trafficlens.graphql;
+package dev.trafficlens.graphql.decorators;
 
 import dev.trafficlens.domain.model.Source;
 import dev.trafficlens.domain.model.SourceFailure;
@@ -15,10 +15,10 @@ import java.util.concurrent.CompletionStage;
 /**
  * Times every planned call that passes through, tagged with its source, its outcome ({@code ok} or the domain's
  * error kind) and the vendor's error code. Wired twice: above the cache it counts every planned call
- * ({@value TrafficMetrics#PLANNED_CALLS}), below it only those that reached the vendor
- * ({@value TrafficMetrics#VENDOR_CALLS}, retries and rate-limit waits included).
+ * ({@value DecoratorChain#PLANNED_CALLS}), below it only those that reached the vendor
+ * ({@value DecoratorChain#VENDOR_CALLS}, retries and rate-limit waits included).
  */
-final class MeteredTrafficSource implements TrafficSource {
+public final class MeteredTrafficSource implements TrafficSource {
 
     private final TrafficSource next;
     private final MeterRegistry registry;

@@ -1,4 +1,4 @@
-package dev.trafficlens.graphql;
+package dev.trafficlens.graphql.errors;
 
 import com.netflix.graphql.types.errors.ErrorDetail;
 import com.netflix.graphql.types.errors.ErrorType;
@@ -20,7 +20,7 @@ import java.util.Map;
  * DGS typed errors whose {@code errorType} (and {@code errorDetail}, where DGS has one that fits) agree with the code:
  * DGS would otherwise turn every error of a data fetcher into {@code UNAVAILABLE}/{@code SERVICE_ERROR}.
  */
-final class GraphqlErrors {
+public final class GraphqlErrors {
 
     private GraphqlErrors() {
     }
@@ -30,7 +30,7 @@ final class GraphqlErrors {
      * exist fails every one of them alike. The first is kept, with {@code failedCalls} saying how many calls made
      * failed so; the error that cancelled the query's other calls also says how many in {@code cancelledCalls}.
      */
-    static List<GraphQLError> collapsed(
+    public static List<GraphQLError> collapsed(
             List<TrafficError> errors, int cancelledCalls, ResultPath path, Map<String, Object> more) {
         Map<List<Object>, List<TrafficError>> groups = new LinkedHashMap<>();
         for (TrafficError error : errors) {
@@ -56,11 +56,11 @@ final class GraphqlErrors {
         return result;
     }
 
-    static GraphQLError of(TrafficError error, ResultPath path) {
+    public static GraphQLError of(TrafficError error, ResultPath path) {
         return of(error, path, Map.of());
     }
 
-    static GraphQLError of(TrafficError error, ResultPath path, Map<String, Object> more) {
+    public static GraphQLError of(TrafficError error, ResultPath path, Map<String, Object> more) {
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("code", error.kind().name());
         String message = error.message();
@@ -82,7 +82,7 @@ final class GraphqlErrors {
     }
 
     /** A DGS typed error whose {@code errorType} agrees with {@code kind}, to be given a message and extensions. */
-    static TypedGraphQLError.Builder typed(ErrorKind kind) {
+    public static TypedGraphQLError.Builder typed(ErrorKind kind) {
         TypedGraphQLError.Builder error = TypedGraphQLError.newBuilder();
         return switch (kind) {
             case NOT_FOUND -> error.errorType(ErrorType.NOT_FOUND);

@@ -1,4 +1,4 @@
-package dev.trafficlens.graphql;
+package dev.trafficlens.graphql.scalars;
 
 import com.netflix.graphql.dgs.DgsScalar;
 import graphql.GraphQLContext;
@@ -40,6 +40,12 @@ public class DateTimeScalar implements Coercing<Instant, String> {
             return parse(string.getValue(), CoercingParseLiteralException::new);
         }
         throw new CoercingParseLiteralException(EXPECTED + ", got " + input.getClass().getSimpleName());
+    }
+
+    /** The instant as a query's literal, so a client writing its query with the generated API can inline it. */
+    @Override
+    public Value<?> valueToLiteral(Object input, GraphQLContext context, Locale locale) {
+        return StringValue.of(serialize(input, context, locale));
     }
 
     private static <E extends RuntimeException> Instant parse(

@@ -1,4 +1,4 @@
-package dev.trafficlens.graphql;
+package dev.trafficlens.graphql.scalars;
 
 import dev.trafficlens.domain.model.TrafficSeries;
 import java.util.AbstractList;
@@ -20,7 +20,7 @@ public final class SampleValues extends AbstractList<Double> implements RandomAc
 
     private final TrafficSeries series;
 
-    SampleValues(TrafficSeries series) {
+    public SampleValues(TrafficSeries series) {
         this.series = series;
     }
 

@@ -1,4 +1,4 @@
-package dev.trafficlens.graphql;
+package dev.trafficlens.graphql.scalars;
 
 import com.netflix.graphql.dgs.DgsScalar;
 import graphql.GraphQLContext;

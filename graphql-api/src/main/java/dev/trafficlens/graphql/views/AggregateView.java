@@ -1,8 +1,9 @@
-package dev.trafficlens.graphql;
+package dev.trafficlens.graphql.views;
 
 import dev.trafficlens.domain.model.Metric;
 import dev.trafficlens.domain.model.QueryProblem;
 import dev.trafficlens.domain.model.TrafficSeries;
+import dev.trafficlens.graphql.generated.types.Warning;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,7 @@ import java.util.Set;
  */
 public record AggregateView(
         List<TrafficSeries> series, Set<Metric> derived, Map<Metric, QueryProblem> refused, Set<Metric> leftOut,
-        List<WarningView> warnings) {
+        List<Warning> warnings) {
 
     public AggregateView {
         series = List.copyOf(series);

@@ -1,12 +1,13 @@
-package dev.trafficlens.graphql;
+package dev.trafficlens.graphql.views;
 
 import dev.trafficlens.domain.port.in.TrafficResult;
-import dev.trafficlens.domain.model.Direction;
-import dev.trafficlens.domain.model.Quantity;
+import dev.trafficlens.graphql.generated.types.VendorFigure;
+import dev.trafficlens.graphql.generated.types.VendorSummary;
+import dev.trafficlens.graphql.generated.types.Warning;
 import java.time.Instant;
 import java.util.List;
 
-/** GraphQL's {@code TrafficResult}; {@code series} and {@code billing95} are resolved by {@link SeriesDataFetcher}. */
+/** GraphQL's {@code TrafficResult}; {@code series} and {@code billing95} are resolved by {@code SeriesDataFetcher}. */
 public record TrafficResultView(TrafficResult result) {
 
     public String key() {
@@ -29,23 +30,21 @@ public record TrafficResultView(TrafficResult result) {
         return result.step().label();
     }
 
-    /** GraphQL's {@code VendorSummary}. */
-    public record VendorSummaryView(Instant from, Instant to, List<VendorFigureView> figures) {
+    public List<Warning> warnings() {
+        return result.warnings().stream().map(Warnings::of).toList();
     }
 
-    /** GraphQL's {@code VendorFigure}. */
-    public record VendorFigureView(String name, Direction direction, Quantity quantity, double value, String unit) {
-    }
-
-    public List<WarningView> warnings() {
-        return result.warnings().stream().map(WarningView::of).toList();
-    }
-
-    public List<VendorSummaryView> vendorSummaries() {
-        return result.vendorSummaries().stream().map(summary -> new VendorSummaryView(
-                summary.window().from(), summary.window().to(), summary.figures().stream()
-                .map(figure -> new VendorFigureView(figure.name(), figure.metric().direction(),
-                        figure.metric().quantity(), figure.value(), figure.unit()))
-                .toList())).toList();
+    public List<VendorSummary> vendorSummaries() {
+        return result.vendorSummaries().stream().map(summary -> VendorSummary.newBuilder()
+                .from(summary.window().from())
+                .to(summary.window().to())
+                .figures(summary.figures().stream().map(figure -> VendorFigure.newBuilder()
+                        .name(figure.name())
+                        .direction(figure.metric().direction())
+                        .quantity(figure.metric().quantity())
+                        .value(figure.value())
+                        .unit(figure.unit())
+                        .build()).toList())
+                .build()).toList();
     }
 }

@@ -1,4 +1,4 @@
-package dev.trafficlens.graphql;
+package dev.trafficlens.graphql.web;
 
 import java.io.IOException;
 import java.io.InputStream;

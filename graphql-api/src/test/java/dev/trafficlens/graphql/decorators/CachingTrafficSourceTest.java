@@ -1,4 +1,4 @@
-package dev.trafficlens.graphql;
+package dev.trafficlens.graphql.decorators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,10 +1,10 @@
-package dev.trafficlens.archfixture.graphql;
+package dev.trafficlens.archfixture.graphql.config;
 
 import dev.trafficlens.adapters.support.RetryPolicy;
 import dev.trafficlens.domain.service.TrafficQueryService;
 import dev.trafficlens.sandbox.VendorSandbox;
 
-/** Keeps the graphql-api rule: named as configuration, it may assemble the hexagon. */
+/** Keeps the graphql-api rule: in the config package, it may assemble the hexagon. */
 public class TrafficlensWiring {
 
     private TrafficQueryService service;

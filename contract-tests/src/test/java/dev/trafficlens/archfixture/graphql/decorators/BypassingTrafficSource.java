@@ -1,4 +1,4 @@
-package dev.trafficlens.archfixture.graphql;
+package dev.trafficlens.archfixture.graphql.decorators;
 
 import dev.trafficlens.adapters.support.Secret;
 import dev.trafficlens.domain.model.Source;

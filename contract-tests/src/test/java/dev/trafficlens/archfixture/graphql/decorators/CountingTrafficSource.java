@@ -1,4 +1,4 @@
-package dev.trafficlens.archfixture.graphql;
+package dev.trafficlens.archfixture.graphql.decorators;
 
 import dev.trafficlens.domain.model.Source;
 import dev.trafficlens.domain.model.SourceFailure;
@@ -9,7 +9,7 @@ import io.vavr.control.Either;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
-/** Keeps the graphql-api rule: a decorator of the outbound port may speak it. */
+/** Keeps the graphql-api rule: a decorator of the outbound port, in the decorators package, may speak it. */
 public class CountingTrafficSource implements TrafficSource {
 
     private final TrafficSource decorated;

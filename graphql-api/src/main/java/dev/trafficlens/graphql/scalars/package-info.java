@@ -1,0 +1,2 @@
+/** The schema's scalars: {@code DateTime} and {@code SampleValues}. */
+package dev.trafficlens.graphql.scalars;

@@ -1,0 +1,2 @@
+/** GraphiQL, served from the jar so it works offline. */
+package dev.trafficlens.graphql.web;
