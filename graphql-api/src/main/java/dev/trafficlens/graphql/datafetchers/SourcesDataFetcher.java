@@ -4,6 +4,7 @@ import com.netflix.graphql.dgs.DgsComponent;
 import com.netflix.graphql.dgs.DgsQuery;
 import dev.trafficlens.domain.model.Step;
 import dev.trafficlens.graphql.config.SourceCatalog;
+import dev.trafficlens.graphql.generated.DgsConstants.QUERY;
 import dev.trafficlens.graphql.generated.types.MetricInfo;
 import dev.trafficlens.graphql.generated.types.Source;
 import java.util.Arrays;
@@ -22,7 +23,7 @@ public class SourcesDataFetcher {
         this.catalog = catalog;
     }
 
-    @DgsQuery
+    @DgsQuery(field = QUERY.Sources)
     public List<Source> sources() {
         return Arrays.stream(dev.trafficlens.domain.model.Source.values()).map(this::source).toList();
     }
