@@ -6,6 +6,11 @@ import com.jayway.jsonpath.JsonPath;
 import com.netflix.graphql.dgs.DgsQueryExecutor;
 import dev.trafficlens.adapters.support.SettableClock;
 import dev.trafficlens.graphql.config.TrafficMetrics;
+import dev.trafficlens.graphql.generated.client.TrafficProjectionRoot;
+import dev.trafficlens.graphql.generated.types.QingcloudWanInput;
+import dev.trafficlens.graphql.generated.types.ResourceInput;
+import dev.trafficlens.graphql.generated.types.TrafficQuery;
+import dev.trafficlens.graphql.generated.types.ZenlayerPrivateConnectInput;
 import dev.trafficlens.sandbox.FaultRule;
 import dev.trafficlens.sandbox.VendorSandbox;
 import graphql.ExecutionResult;
@@ -72,7 +77,7 @@ class VendorCircuitTest {
         sandbox.faults().add(FaultRule.forResources("down-.*", FaultRule.Kind.SERVER_ERROR));
         long before = sandbox.calls().of("GetWanMonitor");
 
-        ExecutionResult down = dgs.execute(twoLinks("down-1"), thirtyDays());
+        ExecutionResult down = dgs.execute(twoLinks("down-1"));
 
         List<Object> traffic = down.<Map<String, List<Object>>>getData().get("traffic");
         assertThat(traffic.get(0)).isNull();
@@ -88,7 +93,7 @@ class VendorCircuitTest {
 
         sandbox.faults().clear();
         clock.moveOn(Duration.ofSeconds(4).plusMillis(1));
-        ExecutionResult recovered = dgs.execute(twoLinks("up-1"), thirtyDays());
+        ExecutionResult recovered = dgs.execute(twoLinks("up-1"));
 
         assertThat(recovered.getErrors()).isEmpty();
         assertThat(circuitHealth()).isEqualTo("CLOSED");
@@ -101,17 +106,17 @@ class VendorCircuitTest {
         return JsonPath.read(health.body(), "$.components.vendorCircuits.details['" + QINGCLOUD + "']");
     }
 
+    /** A QingCloud WAN access and a Zenlayer private connect over the last 29 whole days. */
     private static String twoLinks(String wanAccess) {
-        return "query Q($from: DateTime!, $to: DateTime!) { traffic(queries: ["
-                + "{from: $from, to: $to, resource: {qingcloudWan: {zone: \"pek3\", resource: \"" + wanAccess
-                + "\", accessType: \"cpe\"}}}"
-                + "{from: $from, to: $to, resource: {zenlayerPrivateConnect: {privateConnectId: \"pc-circuit-"
-                + wanAccess + "\"}}}"
-                + "]) { source } }";
-    }
-
-    private static Map<String, Object> thirtyDays() {
         Instant to = Instant.now().truncatedTo(ChronoUnit.DAYS);
-        return Map.of("from", to.minus(Duration.ofDays(29)).toString(), "to", to.toString());
+        Instant from = to.minus(Duration.ofDays(29));
+        ResourceInput wan = ResourceInput.newBuilder().qingcloudWan(QingcloudWanInput.newBuilder()
+                .zone("pek3").resource(wanAccess).accessType("cpe").build()).build();
+        ResourceInput privateConnect = ResourceInput.newBuilder().zenlayerPrivateConnect(ZenlayerPrivateConnectInput
+                .newBuilder().privateConnectId("pc-circuit-" + wanAccess).build()).build();
+        return TrafficQueries.traffic(List.of(
+                        TrafficQuery.newBuilder().from(from).to(to).resource(wan).build(),
+                        TrafficQuery.newBuilder().from(from).to(to).resource(privateConnect).build()),
+                new TrafficProjectionRoot<>().source());
     }
 }
