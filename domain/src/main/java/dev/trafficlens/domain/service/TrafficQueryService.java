@@ -203,10 +203,10 @@ public final class TrafficQueryService implements QueryTraffic {
         Map<Metric, TrafficSeries> held;
         try {
             held = archive.get().read(query.resource(), fetched, plan.window());
-        } catch (ArchiveUnavailableException unavailable) {
+        } catch (RuntimeException unavailable) {
             QueryWarning warning = new QueryWarning(WarningKind.ARCHIVE_UNAVAILABLE, plan.window(),
                     "the sample archive could not be read, so this answer comes from vendors alone: "
-                            + unavailable.getMessage());
+                            + describe(unavailable));
             return vendorPlan.map(vendor -> vendorOnly(vendor, List.of(warning), false));
         }
         boolean[] lacking = lacking(held, fetched, plan.window());
@@ -447,11 +447,11 @@ public final class TrafficQueryService implements QueryTraffic {
         if (answering.store() && !calls.isEmpty()) {
             try {
                 written = archive.get().write(query.resource(), called(fromVendors, calls));
-            } catch (ArchiveUnavailableException unavailable) {
-                archiveFailure = Optional.of(unavailable.getMessage());
+            } catch (RuntimeException unavailable) {
+                archiveFailure = Optional.of(describe(unavailable));
                 warnings.add(new QueryWarning(WarningKind.ARCHIVE_UNAVAILABLE, plan.window(),
                         "the vendors' samples could not be stored in the sample archive: "
-                                + unavailable.getMessage()));
+                                + describe(unavailable)));
             }
         }
         Provenance provenance = provenance(fromVendors, answering.archived(), plan);
@@ -525,6 +525,20 @@ public final class TrafficQueryService implements QueryTraffic {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Why the archive failed, fit for a warning: an {@link ArchiveUnavailableException}'s message is written for users
+     * and holds no credentials; any other exception is a bug, named by its type only since its message might.
+     */
+    static String describe(RuntimeException failure) {
+        return failure instanceof ArchiveUnavailableException
+                ? failure.getMessage()
+                : "the archive failed (" + failure.getClass().getSimpleName() + ")";
+    }
+
+    QuerySettings settings() {
+        return settings;
     }
 
     private static List<Answered> rejectAll(List<TrafficQuery> queries, String message) {
