@@ -171,11 +171,15 @@ public final class LinkCollector {
                     link.source().id() + " serves no " + STEP + " samples, which the archive keeps"));
         }
         Instant to = STEP.floor(now);
+        Instant oldestKept = STEP.ceil(now.minus(limits.retention()
+                .map(kept -> kept.minus(EDGE_MARGIN))
+                .orElse(settings.backfillWithoutRetention())));
+        // A watermark the vendor has since forgotten past (the collector was off longer than its retention) resumes
+        // at the oldest sample still kept: asking for less would be refused, and the rest is gone.
         Instant from = link.collectedThrough()
                 .map(through -> STEP.floor(through.minus(settings.settle())))
-                .orElseGet(() -> STEP.ceil(now.minus(limits.retention()
-                        .map(kept -> kept.minus(EDGE_MARGIN))
-                        .orElse(settings.backfillWithoutRetention()))));
+                .filter(resume -> limits.retention().isEmpty() || resume.isAfter(oldestKept))
+                .orElse(oldestKept);
         Duration piece = pieceSpan(limits);
         Instant watermark = link.collectedThrough().orElse(Instant.MIN);
         for (Instant start = from; start.isBefore(to); start = start.plus(piece)) {

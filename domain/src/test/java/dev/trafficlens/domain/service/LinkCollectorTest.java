@@ -105,6 +105,18 @@ class LinkCollectorTest {
     }
 
     @Test
+    void a_watermark_older_than_the_vendor_keeps_resumes_at_the_oldest_sample_still_kept() {
+        Link link = add(first);
+        links.markCollected(link.id(), NOW.minus(Duration.ofDays(40)));
+
+        CollectionRun run = collector().collect(Optional.empty());
+
+        assertThat(run.failures()).isEmpty();
+        assertThat(archive.samples(first, Metric.BITRATE_IN).firstKey()).isEqualTo(BACKFILL_FROM);
+        assertThat(reread(link).collectedThrough()).contains(STEP.floor(NOW));
+    }
+
+    @Test
     void a_revised_sample_inside_the_settle_window_replaces_the_stored_one_and_is_counted() {
         Link link = add(first);
         LinkCollector collector = collector();
