@@ -40,13 +40,16 @@ final class DomainArchitecture {
      * Every top-level type in a port package ({@code port.in}, {@code port.out}) is an interface, the capability, or
      * a record, a value crossing the port. Such a record may validate itself and offer views of its own data
      * ({@code TrafficQuery.effectiveMetrics}, {@code TrafficResult.statistics}); what it may not be is a class, enum
-     * or abstract base that an adapter or caller could take for the implementation. Nested types are not checked:
-     * they are the compiler's (a switch map) or a record's own parts.
+     * or abstract base that an adapter or caller could take for the implementation. An unchecked exception is the one
+     * class allowed: it is how a capability says it failed ({@code ArchiveUnavailableException}), not an
+     * implementation of it. Nested types are not checked: they are the compiler's (a switch map) or a record's own
+     * parts.
      */
     static ArchRule portsHoldInterfacesAndRecords(String root) {
         return classes().that().resideInAPackage(root + ".port..")
                 .and().areTopLevelClasses()
                 .and(notPackageInfo())
+                .and().areNotAssignableTo(RuntimeException.class)
                 .should().beInterfaces().orShould(beRecords())
                 .because("a port is a capability the hexagon offers or needs, not an implementation");
     }

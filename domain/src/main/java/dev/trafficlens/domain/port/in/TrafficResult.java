@@ -22,7 +22,8 @@ import java.util.OptionalDouble;
 /**
  * The answer to one query: a series per metric over the query's window (widened to the step grid), gaps as missing
  * samples, and the vendor's own summary figures per call. Statistics are computed on demand from the series.
- * {@code warnings} name the parts of the window no vendor could be asked about (past retention, in the future).
+ * {@code warnings} name the parts of the window no vendor could be asked about (past retention, in the future) and
+ * an archive that could not be read or written; {@code provenance} counts where the window's slots came from.
  */
 public record TrafficResult(
         Optional<String> key,
@@ -31,7 +32,8 @@ public record TrafficResult(
         Step step,
         List<TrafficSeries> series,
         List<VendorSummary> vendorSummaries,
-        List<QueryWarning> warnings) {
+        List<QueryWarning> warnings,
+        Provenance provenance) {
 
     public TrafficResult {
         Objects.requireNonNull(key, "key");
@@ -41,6 +43,7 @@ public record TrafficResult(
         series = List.copyOf(series);
         vendorSummaries = List.copyOf(vendorSummaries);
         warnings = List.copyOf(warnings);
+        Objects.requireNonNull(provenance, "provenance");
     }
 
     public Optional<TrafficSeries> series(Metric metric) {
