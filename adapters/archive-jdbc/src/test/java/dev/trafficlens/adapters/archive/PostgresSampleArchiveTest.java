@@ -40,7 +40,6 @@ class PostgresSampleArchiveTest extends SampleArchiveContract {
         }
 
         assertThat(samples).isEqualTo(100L * 14 * 2 * 288);
-        System.err.println("MEASURE bytes=" + bytesOnDisk() + " samples=" + samples);
         assertThat(bytesOnDisk() / (double) samples).isLessThanOrEqualTo(16);
     }
 
