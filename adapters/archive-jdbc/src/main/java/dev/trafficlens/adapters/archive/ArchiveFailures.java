@@ -4,6 +4,7 @@ import dev.trafficlens.domain.port.out.ArchiveUnavailableException;
 import java.sql.SQLException;
 import java.util.function.Supplier;
 import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Turns a database failure into {@link ArchiveUnavailableException} with a message of our own words: what was being
@@ -17,7 +18,7 @@ final class ArchiveFailures {
     static <T> T guarded(String doing, Supplier<T> work) {
         try {
             return work.get();
-        } catch (DataAccessException e) {
+        } catch (DataAccessException | TransactionException e) {
             throw new ArchiveUnavailableException(doing + " failed: " + kind(e), e);
         }
     }
