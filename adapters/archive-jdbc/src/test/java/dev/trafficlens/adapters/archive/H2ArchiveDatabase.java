@@ -1,6 +1,7 @@
 package dev.trafficlens.adapters.archive;
 
 import com.zaxxer.hikari.HikariConfig;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -29,7 +30,8 @@ public final class H2ArchiveDatabase extends ArchiveDatabase {
     }
 
     @Override
-    protected void open() {
+    protected Optional<String> open() {
+        return Optional.empty();
     }
 
     @Override
