@@ -40,14 +40,16 @@ final class DomainArchitecture {
      * Every top-level type in a port package ({@code port.in}, {@code port.out}) is an interface, the capability, or
      * a record, a value crossing the port. Such a record may validate itself and offer views of its own data
      * ({@code TrafficQuery.effectiveMetrics}, {@code TrafficResult.statistics}); what it may not be is a class, enum
-     * or abstract base that an adapter or caller could take for the implementation. Nested types are not checked:
-     * they are the compiler's (a switch map) or a record's own parts.
+     * or abstract base that an adapter or caller could take for the implementation. The one other kind is the
+     * unchecked exception a port declares it throws ({@code ArchiveUnavailableException}): a failure crossing the
+     * port, which cannot be a record. Nested types are not checked: they are the compiler's (a switch map) or a
+     * record's own parts.
      */
     static ArchRule portsHoldInterfacesAndRecords(String root) {
         return classes().that().resideInAPackage(root + ".port..")
                 .and().areTopLevelClasses()
                 .and(notPackageInfo())
-                .should().beInterfaces().orShould(beRecords())
+                .should().beInterfaces().orShould(beRecords()).orShould().beAssignableTo(RuntimeException.class)
                 .because("a port is a capability the hexagon offers or needs, not an implementation");
     }
 

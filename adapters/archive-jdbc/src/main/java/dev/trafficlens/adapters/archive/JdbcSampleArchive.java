@@ -159,17 +159,29 @@ public final class JdbcSampleArchive implements SampleArchive {
     }
 
     private ArchiveWrite merge(String key, Map<BlockId, double[]> incoming) {
-        Map<String, Long> seriesIds = seriesIds(key, incoming.keySet().stream().map(BlockId::metric)
-                .collect(Collectors.toSet()));
+        Set<String> metrics = incoming.keySet().stream().map(BlockId::metric).collect(Collectors.toSet());
         LocalDate first = incoming.keySet().stream().map(BlockId::day).min(LocalDate::compareTo).orElseThrow();
         LocalDate last = incoming.keySet().stream().map(BlockId::day).max(LocalDate::compareTo).orElseThrow();
+        Map<String, Long> seriesIds = new HashMap<>();
         Map<StoredId, StoredBlock> stored = new HashMap<>();
+        // One round trip for the resource's series and their stored blocks over the written days.
         jdbc.sql("""
-                        SELECT series_id, sample_day, version, samples FROM archive_block
-                        WHERE series_id IN (:series) AND sample_day BETWEEN :first AND :last""")
-                .param("series", seriesIds.values()).param("first", first).param("last", last)
-                .query(JdbcSampleArchive::storedBlock).list()
-                .forEach(block -> stored.put(block.id(), block));
+                        SELECT s.metric, s.id, b.sample_day, b.version, b.samples
+                        FROM archive_series s LEFT JOIN archive_block b
+                        ON b.series_id = s.id AND b.sample_day BETWEEN :first AND :last
+                        WHERE s.resource_key = :key""")
+                .param("key", key).param("first", first).param("last", last)
+                .query(rs -> {
+                    seriesIds.put(rs.getString(1), rs.getLong(2));
+                    LocalDate day = rs.getObject(3, LocalDate.class);
+                    if (day != null) {
+                        StoredId id = new StoredId(rs.getLong(2), day);
+                        stored.put(id, new StoredBlock(id, rs.getInt(4), rs.getBytes(5)));
+                    }
+                });
+        if (!seriesIds.keySet().containsAll(metrics)) {
+            seriesIds.putAll(createSeries(key, metrics, seriesIds.keySet()));
+        }
 
         long newlyStored = 0;
         long revised = 0;
@@ -225,21 +237,18 @@ public final class JdbcSampleArchive implements SampleArchive {
         return new ArchiveWrite(newlyStored, revised);
     }
 
-    /** The ids of the resource's series of these metrics, created where missing (a race ends in a retry). */
-    private Map<String, Long> seriesIds(String key, Set<String> metrics) {
+    /** Creates the resource's missing series and returns their ids (a concurrent creation ends in a retry). */
+    private Map<String, Long> createSeries(String key, Set<String> metrics, Set<String> existing) {
+        List<Object[]> missing = metrics.stream().filter(metric -> !existing.contains(metric))
+                .map(metric -> new Object[] {key, metric}).toList();
+        batches.batchUpdate("INSERT INTO archive_series (resource_key, metric) VALUES (?, ?)", missing);
         Map<String, Long> ids = new HashMap<>();
         jdbc.sql("SELECT metric, id FROM archive_series WHERE resource_key = :key")
                 .param("key", key)
                 .query(rs -> {
                     ids.put(rs.getString(1), rs.getLong(2));
                 });
-        List<Object[]> missing = metrics.stream().filter(metric -> !ids.containsKey(metric))
-                .map(metric -> new Object[] {key, metric}).toList();
-        if (missing.isEmpty()) {
-            return ids;
-        }
-        batches.batchUpdate("INSERT INTO archive_series (resource_key, metric) VALUES (?, ?)", missing);
-        return seriesIds(key, metrics);
+        return ids;
     }
 
     /** The incoming samples cut into UTC days, keyed by metric name and day; days without a present sample left out. */

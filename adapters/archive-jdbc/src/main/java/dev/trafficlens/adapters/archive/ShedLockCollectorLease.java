@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.ClockProvider;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -39,9 +40,22 @@ public final class ShedLockCollectorLease implements CollectorLease {
     public Optional<Held> tryAcquire(Duration atMost) {
         try {
             return locks.lock(new LockConfiguration(ClockProvider.now(), LOCK_NAME, atMost, Duration.ZERO))
-                    .map(lock -> (Held) lock::unlock);
+                    .map(lock -> (Held) () -> release(lock));
         } catch (RuntimeException e) {
-            throw new ArchiveUnavailableException("taking the collector lease failed: " + e.getClass().getSimpleName(), e);
+            throw unavailable("taking", e);
         }
+    }
+
+    private static void release(SimpleLock lock) {
+        try {
+            lock.unlock();
+        } catch (RuntimeException e) {
+            throw unavailable("releasing", e);
+        }
+    }
+
+    private static ArchiveUnavailableException unavailable(String doing, RuntimeException failure) {
+        return new ArchiveUnavailableException(doing + " the collector lease failed: "
+                + failure.getClass().getSimpleName(), failure);
     }
 }
