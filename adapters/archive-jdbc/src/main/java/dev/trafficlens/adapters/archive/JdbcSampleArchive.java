@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -46,6 +47,7 @@ public final class JdbcSampleArchive implements SampleArchive {
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
     private final TransactionTemplate transactions;
+    private volatile Boolean postgres;
 
     public JdbcSampleArchive(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource");
@@ -159,6 +161,13 @@ public final class JdbcSampleArchive implements SampleArchive {
     }
 
     private ArchiveWrite merge(String key, Map<BlockId, double[]> incoming) {
+        if (isPostgres()) {
+            // A synchronous commit waits for a WAL flush, which would cost a disk sync per link. Samples may commit
+            // without it: PostgreSQL flushes WAL in order, so the collector's later synchronous watermark update
+            // (LinkStore.markCollected) makes these writes durable first, and a crash loses at most recent writes
+            // the next collection repeats, never a sample below a watermark.
+            jdbc.sql("SET LOCAL synchronous_commit TO OFF").update();
+        }
         Set<String> metrics = incoming.keySet().stream().map(BlockId::metric).collect(Collectors.toSet());
         LocalDate first = incoming.keySet().stream().map(BlockId::day).min(LocalDate::compareTo).orElseThrow();
         LocalDate last = incoming.keySet().stream().map(BlockId::day).max(LocalDate::compareTo).orElseThrow();
@@ -235,6 +244,16 @@ public final class JdbcSampleArchive implements SampleArchive {
                     inserts);
         }
         return new ArchiveWrite(newlyStored, revised);
+    }
+
+    private boolean isPostgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            known = batches.execute((ConnectionCallback<Boolean>) connection ->
+                    "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName()));
+            postgres = known;
+        }
+        return known;
     }
 
     /** Creates the resource's missing series and returns their ids (a concurrent creation ends in a retry). */
