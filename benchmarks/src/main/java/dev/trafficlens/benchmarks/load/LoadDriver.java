@@ -1,10 +1,5 @@
 package dev.trafficlens.benchmarks.load;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Measures the service end to end over loopback HTTP: starts the service's executable jar on its built-in sandbox with
@@ -34,41 +27,24 @@ import java.util.regex.Pattern;
  */
 public final class LoadDriver {
 
-    private static final Pattern VALUE = Pattern.compile("\"statistic\"\\s*:\\s*\"(\\w+)\"\\s*,\\s*\"value\"\\s*:\\s*([0-9.Ee+-]+)");
+    private final RunningService service;
 
-    private final URI base;
-    private final HttpClient http;
-
-    private LoadDriver(URI base) {
-        this.base = base;
-        this.http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4, task -> {
-            Thread thread = new Thread(task, "load-driver-http");
-            thread.setDaemon(true);
-            return thread;
-        })).build();
+    private LoadDriver(RunningService service) {
+        this.service = service;
     }
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
-        int port = freePort();
-        Path log = Files.createTempFile("trafficlens-service-", ".log");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + options.heap, "-jar", options.jar.toString(),
-                "--server.port=" + port,
-                "--trafficlens.sandbox.faults=NONE:" + options.vendorLatencyMs + "@.*",
-                "--logging.level.root=WARN"));
-        options.serviceArguments.forEach(setting -> command.add("--" + setting));
-        System.err.println("starting " + String.join(" ", command) + " (log: " + log + ")");
-        Process service = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        Runtime.getRuntime().addShutdownHook(new Thread(service::destroy));
-        try {
-            LoadDriver driver = new LoadDriver(URI.create("http://127.0.0.1:" + port));
-            driver.awaitUp(service, Duration.ofMinutes(3));
-            driver.run(options);
-        } finally {
-            service.destroy();
-            service.waitFor();
+        List<String> settings = new ArrayList<>();
+        settings.add("trafficlens.sandbox.faults=NONE:" + options.vendorLatencyMs + "@.*");
+        // A fresh archive each run, or a second run would find the first one's samples and not be cold; the
+        // collector stays off so that nothing but the measured queries calls the vendors.
+        settings.add("spring.datasource.url=jdbc:h2:file:"
+                + java.nio.file.Files.createTempDirectory("trafficlens-load-").resolve("archive"));
+        settings.add("trafficlens.collector.enabled=false");
+        settings.addAll(options.serviceArguments);
+        try (RunningService service = RunningService.start(options.jar, options.heap, settings)) {
+            new LoadDriver(service).run(options);
         }
     }
 
@@ -85,30 +61,30 @@ public final class LoadDriver {
         // vendors' rate limits refill.
         for (int round = 0; round < options.warmups; round++) {
             Instant earlier = to.minus(Duration.ofHours(round + 1));
-            timed(Queries.fiveSources(earlier.minus(Duration.ofDays(29)), earlier, true, "warm-" + round));
+            service.timed(Queries.fiveSources(earlier.minus(Duration.ofDays(29)), earlier, true, "warm-" + round));
         }
         Thread.sleep(2_000);
 
         // Fan-out and memory: the cold 30-day query, with heap sampled while it runs.
-        double callsBefore = metric("trafficlens.vendor.calls", "COUNT");
-        double allocatedBefore = metric("jvm.gc.memory.allocated", "COUNT");
-        double heapBefore = metric("jvm.memory.used?tag=area:heap", "VALUE");
+        double callsBefore = service.metric("trafficlens.vendor.calls", "COUNT");
+        double allocatedBefore = service.metric("jvm.gc.memory.allocated", "COUNT");
+        double heapBefore = service.metric("jvm.memory.used?tag=area:heap", "VALUE");
         HeapSampler sampler = new HeapSampler();
         Thread sampling = new Thread(sampler, "heap-sampler");
         sampling.setDaemon(true);
         sampling.start();
-        long coldNanos = timed(month);
+        long coldNanos = service.timed(month);
         sampler.stop.set(true);
         sampling.join();
-        double vendorCalls = metric("trafficlens.vendor.calls", "COUNT") - callsBefore;
-        double allocated = metric("jvm.gc.memory.allocated", "COUNT") - allocatedBefore;
+        double vendorCalls = service.metric("trafficlens.vendor.calls", "COUNT") - callsBefore;
+        double allocated = service.metric("jvm.gc.memory.allocated", "COUNT") - allocatedBefore;
         double serialSeconds = vendorCalls * options.vendorLatencyMs / 1000.0;
         double coldSeconds = coldNanos / 1e9;
 
         // Cache: the same query again.
-        double callsBeforeWarm = metric("trafficlens.vendor.calls", "COUNT");
-        long warmNanos = timed(month);
-        double warmCalls = metric("trafficlens.vendor.calls", "COUNT") - callsBeforeWarm;
+        double callsBeforeWarm = service.metric("trafficlens.vendor.calls", "COUNT");
+        long warmNanos = service.timed(month);
+        double warmCalls = service.metric("trafficlens.vendor.calls", "COUNT") - callsBeforeWarm;
 
         System.out.println("| scenario | figure |");
         System.out.println("|---|---|");
@@ -122,7 +98,7 @@ public final class LoadDriver {
         // Throughput: a typical dashboard on a warm cache, and the framework's floor.
         Instant dayEnd = Instant.now().truncatedTo(ChronoUnit.DAYS);
         String dashboard = Queries.fiveSources(dayEnd.minus(Duration.ofDays(1)), dayEnd, false, "load");
-        timed(dashboard);
+        service.timed(dashboard);
         Throughput typical = throughput(dashboard, options.clients, options.seconds);
         Throughput floor = throughput(Queries.SOURCES, options.clients, options.seconds);
         System.out.printf(Locale.ROOT, "| throughput: dashboard (five sources, one day, series + stats), warm, %d clients, %d s | %s |%n",
@@ -150,7 +126,7 @@ public final class LoadDriver {
 
     private Throughput throughput(String body, int clients, int seconds) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
-        double cpuBefore = metric("process.cpu.time", "COUNT");
+        double cpuBefore = service.metric("process.cpu.time", "COUNT");
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         List<Future<long[]>> results = new ArrayList<>();
         long started = System.nanoTime();
@@ -161,7 +137,7 @@ public final class LoadDriver {
                 long failures = 0;
                 while (System.nanoTime() < end) {
                     long t0 = System.nanoTime();
-                    HttpResponse<String> response = post(body);
+                    HttpResponse<String> response = service.post(body);
                     long took = System.nanoTime() - t0;
                     if (response.statusCode() != 200 || response.body().contains("\"errors\"")) {
                         failures++;
@@ -186,7 +162,7 @@ public final class LoadDriver {
             System.arraycopy(one, 0, all, old, one.length - 1);
         }
         double wall = (System.nanoTime() - started) / 1e9;
-        double cpuNanos = metric("process.cpu.time", "COUNT") - cpuBefore;
+        double cpuNanos = service.metric("process.cpu.time", "COUNT") - cpuBefore;
         pool.shutdown();
         Arrays.sort(all);
         return new Throughput(all.length, failures, all.length / wall,
@@ -203,70 +179,12 @@ public final class LoadDriver {
         public void run() {
             while (!stop.get()) {
                 try {
-                    peak = Math.max(peak, metric("jvm.memory.used?tag=area:heap", "VALUE"));
+                    peak = Math.max(peak, service.metric("jvm.memory.used?tag=area:heap", "VALUE"));
                     Thread.sleep(10);
                 } catch (Exception interrupted) {
                     return;
                 }
             }
-        }
-    }
-
-    private long timed(String body) throws IOException, InterruptedException {
-        long t0 = System.nanoTime();
-        HttpResponse<String> response = post(body);
-        long took = System.nanoTime() - t0;
-        if (response.statusCode() != 200 || response.body().contains("\"errors\"")) {
-            throw new IllegalStateException("the service answered with errors: " + response.body().substring(0,
-                    Math.min(2000, response.body().length())));
-        }
-        return took;
-    }
-
-    private HttpResponse<String> post(String body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(base.resolve("/graphql"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private double metric(String nameAndTags, String statistic) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/actuator/metrics/" + nameAndTags))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 404) {
-            return 0;
-        }
-        Matcher matcher = VALUE.matcher(response.body());
-        while (matcher.find()) {
-            if (matcher.group(1).equals(statistic)) {
-                return Double.parseDouble(matcher.group(2));
-            }
-        }
-        throw new IllegalStateException(nameAndTags + " has no " + statistic + ": " + response.body());
-    }
-
-    private void awaitUp(Process service, Duration patience) throws Exception {
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!service.isAlive()) {
-                throw new IllegalStateException("the service exited with " + service.exitValue());
-            }
-            try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(base.resolve("/actuator/health"))
-                        .GET().build(), HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("the service did not come up within " + patience);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 
