@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -25,10 +26,16 @@ import java.util.function.Function;
  * credential's calls to one vendor API stay within the vendor's rate across the fleet. It sits right in front of the
  * adapter, behind the cache: answers the cache holds take no permit. A permit not granted within
  * {@code longestWait} ends the call with a {@code RATE_LIMITED} failure; the wait never holds a thread. Where the
- * permits' store cannot be reached the call goes ahead (the process's own rate limiter still holds it), since a
+ * permits' store cannot be reached, or has not answered {@link #STORE_ALLOWANCE} after the wait, the call goes ahead (the process's own rate limiter still holds it), since a
  * database outage must not stop queries answered from vendors.
  */
 public final class SharedRateLimitedTrafficSource implements TrafficSource {
+
+    /**
+     * How long past {@code longestWait} the permits' store may take to answer before the call goes ahead without a
+     * shared permit: a store that hangs must not hold calls longer than the wait promised.
+     */
+    static final Duration STORE_ALLOWANCE = Duration.ofSeconds(1);
 
     private final TrafficSource next;
     private final SharedCallPermits permits;
@@ -71,7 +78,9 @@ public final class SharedRateLimitedTrafficSource implements TrafficSource {
         } catch (RuntimeException storeFailure) {
             permit = CompletableFuture.failedFuture(storeFailure);
         }
-        return permit.handle((granted, storeFailure) -> storeFailure != null || granted)
+        long bound = longestWait.plus(STORE_ALLOWANCE).toNanos();
+        return permit.toCompletableFuture().copy().orTimeout(bound, TimeUnit.NANOSECONDS)
+                .handle((granted, storeFailure) -> storeFailure != null || granted)
                 .thenCompose(proceed -> proceed ? next.fetch(call)
                         : CompletableFuture.completedFuture(Either.left(refused(source, rate))));
     }

@@ -99,6 +99,18 @@ class SharedRateLimitedTrafficSourceTest {
     }
 
     @Test
+    void a_permit_store_that_never_answers_holds_the_call_no_longer_than_the_wait_and_the_allowance() {
+        SharedCallPermits hanging = (key, rate, wait) -> new CompletableFuture<>();
+        TrafficSource limited = new SharedRateLimitedTrafficSource(adapter(), hanging, ACCESS_KEY_ID,
+                source -> source.limits().rateLimit(), Duration.ZERO);
+
+        CompletableFuture<Either<SourceFailure, SourceAnswer>> answer = limited.fetch(CALL).toCompletableFuture();
+
+        assertThat(answer).succeedsWithin(Duration.ofSeconds(30)).matches(Either::isRight);
+        assertThat(vendorCalls).hasValue(1);
+    }
+
+    @Test
     void answers_the_cache_holds_take_no_permit() {
         SharedCallPermits granting = (key, rate, wait) -> {
             requests.add(new Request(key, rate, wait));
