@@ -30,6 +30,11 @@ final class ArchiveFailures {
         });
     }
 
+    /** For failures of libraries that wrap the driver's exception in their own (Bucket4j). */
+    static ArchiveUnavailableException unavailable(String doing, RuntimeException failure) {
+        return new ArchiveUnavailableException(doing + " failed: " + kind(failure), failure);
+    }
+
     private static String kind(Throwable failure) {
         String kind = failure.getClass().getSimpleName();
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

@@ -41,7 +41,8 @@ public abstract class ArchiveDatabase implements BeforeAllCallback, BeforeEachCa
     /** Empties every archive table, so each test starts from nothing. */
     public void clear() {
         org.springframework.jdbc.core.simple.JdbcClient jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(dataSource());
-        for (String table : new String[] {"archive_block", "archive_series", "archive_link_tag", "archive_link", "archive_lease"}) {
+        for (String table : new String[] {"archive_block", "archive_series", "archive_link_tag", "archive_link", "archive_lease",
+                "archive_call_permit"}) {
             jdbc.sql("DELETE FROM " + table).update();
         }
     }
