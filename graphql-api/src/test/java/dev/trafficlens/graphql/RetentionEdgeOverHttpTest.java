@@ -16,7 +16,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * A window reaching past the vendor's 30-day retention, or into the future, is answered with those slots missing and
  * a warning; only a window entirely older than the retention is refused.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// The archive off: these are the vendors' retention edges as a service without an archive reports them (with one, the
+// warning also says what the archive lacks, and an archived window past retention is answered: CollectorTest and the
+// domain's ArchiveFirstQueryTest cover that).
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "trafficlens.archive.enabled=false")
 class RetentionEdgeOverHttpTest {
 
     private static final String QUERY = """
