@@ -141,7 +141,11 @@ class CollectorTest {
                 dgs.execute(LINK, Map.of("id", id)), "link").get("collectedThrough"));
         // Changes one stored sample inside the settle window behind the watermark, as if the vendor had since revised
         // it: the next run re-reads that window and finds the vendor's value differing from the stored one.
-        Instant slot = gaplessWindow(resource, through).to().minus(Duration.ofMinutes(5));
+        Instant slot = through.minus(Duration.ofMinutes(5));
+        while (new TrafficModel().isGap(resource, slot.getEpochSecond())) {
+            slot = slot.minus(Duration.ofMinutes(5)); // the vendor has no sample there to revise with
+        }
+        assertThat(slot).as("inside the settle window").isAfter(through.minus(Duration.ofMinutes(15)));
         double[] stale = new double[1];
         stale[0] = 1.0;
         new JdbcSampleArchive(dataSource).write(ZenlayerPrivateConnect.validate(resource).get(),
