@@ -10,7 +10,9 @@ import java.util.Set;
  */
 public record QueryProblem(ErrorKind kind, String field, String message) implements TrafficError {
 
-    private static final Set<ErrorKind> KINDS = EnumSet.of(ErrorKind.INVALID_QUERY, ErrorKind.OUT_OF_RETENTION);
+    /** NOT_FOUND: a field names something that does not exist (a query's link id). */
+    private static final Set<ErrorKind> KINDS =
+            EnumSet.of(ErrorKind.INVALID_QUERY, ErrorKind.OUT_OF_RETENTION, ErrorKind.NOT_FOUND);
 
     public QueryProblem {
         Objects.requireNonNull(kind, "kind");
@@ -23,6 +25,10 @@ public record QueryProblem(ErrorKind kind, String field, String message) impleme
 
     public static QueryProblem invalid(String field, String message) {
         return new QueryProblem(ErrorKind.INVALID_QUERY, field, message);
+    }
+
+    public static QueryProblem notFound(String field, String message) {
+        return new QueryProblem(ErrorKind.NOT_FOUND, field, message);
     }
 
     public static QueryProblem outOfRetention(String field, String message) {

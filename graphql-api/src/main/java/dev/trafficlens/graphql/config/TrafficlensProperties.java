@@ -34,6 +34,8 @@ import org.springframework.core.env.Environment;
  * @param retry how a failed vendor call is retried
  * @param circuitBreaker when calls to a failing source pause
  * @param cache the planned-call answers kept in memory
+ * @param archive the sample archive queries are answered from first
+ * @param collector the schedule that keeps the links' samples archived
  */
 @ConfigurationProperties("trafficlens")
 public record TrafficlensProperties(
@@ -43,7 +45,9 @@ public record TrafficlensProperties(
         @DefaultValue Timeouts timeouts,
         @DefaultValue Retry retry,
         @DefaultValue CircuitBreaker circuitBreaker,
-        @DefaultValue Cache cache) {
+        @DefaultValue Cache cache,
+        @DefaultValue Archive archive,
+        @DefaultValue Collector collector) {
 
     static final String PREFIX = "trafficlens";
 
@@ -388,6 +392,41 @@ public record TrafficlensProperties(
 
         CachingTrafficSource.CacheSettings settings() {
             return new CachingTrafficSource.CacheSettings(maximumCalls, closedWindows, openWindows, RECENT);
+        }
+    }
+
+    /**
+     * {@code trafficlens.archive.*}.
+     *
+     * @param enabled keep every 5-minute sample seen in the database of spring.datasource.* (an H2 file under
+     *                ~/.trafficlens by default) and answer from it first; false: no database, no links
+     * @param keep how long samples are kept; older ones are purged daily
+     */
+    public record Archive(@DefaultValue("true") boolean enabled, @DefaultValue("760d") Duration keep) {
+
+        public Archive {
+            positive("archive.keep", keep);
+        }
+    }
+
+    /**
+     * {@code trafficlens.collector.*}.
+     *
+     * @param enabled collect every link on a schedule (Mutation.collect works either way); one replica at a time
+     * @param interval time between the end of one scheduled collection and the start of the next
+     * @param settle how far back each run re-reads a link to pick up late or revised samples
+     */
+    public record Collector(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("5m") Duration interval,
+            @DefaultValue("15m") Duration settle) {
+
+        public Collector {
+            positive("collector.interval", interval);
+            if (settle.isNegative()) {
+                throw new InvalidSettingException(PREFIX + ".collector.settle: expected zero or a positive duration"
+                        + " such as 15m, got " + settle);
+            }
         }
     }
 

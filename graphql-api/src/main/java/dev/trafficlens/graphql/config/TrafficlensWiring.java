@@ -5,7 +5,8 @@ import dev.trafficlens.adapters.support.ExchangeListener;
 import dev.trafficlens.adapters.support.RetryPolicy;
 import dev.trafficlens.adapters.support.VendorConfigBuilder;
 import dev.trafficlens.domain.model.Source;
-import dev.trafficlens.domain.port.in.QueryTraffic;
+import dev.trafficlens.domain.port.out.LinkStore;
+import dev.trafficlens.domain.port.out.SampleArchive;
 import dev.trafficlens.domain.port.out.TrafficSource;
 import dev.trafficlens.domain.service.QuerySettings;
 import dev.trafficlens.domain.service.TrafficQueryService;
@@ -124,11 +125,14 @@ public class TrafficlensWiring {
         return new TrafficMetrics(registry);
     }
 
-    /** Each adapter behind the service's decorators, in the order {@link DecoratorChain} sets. */
+    /**
+     * Each adapter behind the service's decorators, in the order {@link DecoratorChain} sets; archive first when the
+     * archive is on ({@link ArchiveWiring}).
+     */
     @Bean
-    QueryTraffic trafficQueryService(
+    TrafficQueryService trafficQueryService(
             WiredAdapters wired, TrafficMetrics metrics, QuerySettings settings, TrafficlensProperties properties,
-            Clock clock) {
+            Clock clock, ObjectProvider<SampleArchive> archive) {
         Optional<CachingTrafficSource.CacheSettings> cache = properties.cache().enabled()
                 ? Optional.of(properties.cache().settings()) : Optional.empty();
         List<TrafficSource> sources = wired.adapters().stream()
@@ -136,7 +140,18 @@ public class TrafficlensWiring {
                 .toList();
         // Answers the cache holds skip the service's per-source gate (TrafficSource.answered): only calls that go to
         // the vendor wait for its concurrency and rate limit.
-        return new TrafficQueryService(sources, clock, settings);
+        SampleArchive archived = archive.getIfAvailable();
+        return archived == null
+                ? new TrafficQueryService(sources, clock, settings)
+                : new TrafficQueryService(sources, clock, settings, archived);
+    }
+
+    /** The links API's access to the archive's links; present, and refusing, when the archive is off. */
+    @Bean
+    LinkDirectory linkDirectory(ObjectProvider<LinkStore> links, ObjectProvider<SampleArchive> archive,
+                                ObjectProvider<CollectorRuns> collector) {
+        return new LinkDirectory(Optional.ofNullable(links.getIfAvailable()), Optional.ofNullable(archive.getIfAvailable()),
+                Optional.ofNullable(collector.getIfAvailable()));
     }
 
     /**

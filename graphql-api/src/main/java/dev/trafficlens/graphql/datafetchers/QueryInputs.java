@@ -35,19 +35,27 @@ final class QueryInputs {
     record Mapped(List<Validation<List<QueryProblem>, TrafficQuery>> queries) {
     }
 
+    /** The resource of a link, by the link's id; or the problem of field {@code link} why it has none. */
+    @FunctionalInterface
+    interface LinkLookup {
+        Validation<QueryProblem, ResourceRef> resourceOf(String linkId);
+    }
+
     private QueryInputs() {
     }
 
-    static Mapped map(List<dev.trafficlens.graphql.generated.types.TrafficQuery> inputs) {
+    static Mapped map(List<dev.trafficlens.graphql.generated.types.TrafficQuery> inputs, LinkLookup links) {
         List<Validation<List<QueryProblem>, TrafficQuery>> mapped = new ArrayList<>(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
             String prefix = "queries[" + i + "]";
-            mapped.add(one(inputs.get(i)).mapError(problems -> problems.stream().map(p -> p.under(prefix)).toList()));
+            mapped.add(one(inputs.get(i), links)
+                    .mapError(problems -> problems.stream().map(p -> p.under(prefix)).toList()));
         }
         return new Mapped(mapped);
     }
 
-    private static Validation<List<QueryProblem>, TrafficQuery> one(dev.trafficlens.graphql.generated.types.TrafficQuery input) {
+    private static Validation<List<QueryProblem>, TrafficQuery> one(
+            dev.trafficlens.graphql.generated.types.TrafficQuery input, LinkLookup links) {
         List<QueryProblem> problems = new ArrayList<>();
         Optional<String> key = Optional.ofNullable(input.getKey());
         Instant from = input.getFrom();
@@ -62,7 +70,18 @@ final class QueryInputs {
                 step = Optional.of(parsed.get());
             }
         }
-        Validation<List<QueryProblem>, ? extends ResourceRef> resource = resource(input.getResource());
+        Validation<List<QueryProblem>, ? extends ResourceRef> resource;
+        if (input.getLink() != null && input.getResource() != null) {
+            resource = Validation.invalid(List.of(QueryProblem.invalid("link",
+                    "expected exactly one of resource and link, got both")));
+        } else if (input.getLink() != null) {
+            resource = links.resourceOf(input.getLink()).mapError(List::of);
+        } else if (input.getResource() == null) {
+            resource = Validation.invalid(List.of(QueryProblem.invalid("resource",
+                    "expected exactly one of resource and link, got neither")));
+        } else {
+            resource = resource(input.getResource());
+        }
         if (resource.isInvalid()) {
             problems.addAll(resource.getError());
         }
@@ -83,7 +102,7 @@ final class QueryInputs {
     }
 
     /** The one kind of resource given (the schema's {@code @oneOf} already refuses two), as the domain reads it. */
-    private static Validation<List<QueryProblem>, ? extends ResourceRef> resource(ResourceInput input) {
+    static Validation<List<QueryProblem>, ? extends ResourceRef> resource(ResourceInput input) {
         List<Map.Entry<String, Supplier<Validation<List<QueryProblem>, ? extends ResourceRef>>>> given =
                 input == null ? List.of() : kinds(input);
         if (given.size() != 1) {

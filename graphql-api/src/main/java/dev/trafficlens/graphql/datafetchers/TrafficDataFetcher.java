@@ -4,6 +4,8 @@ import com.netflix.graphql.dgs.DgsComponent;
 import com.netflix.graphql.dgs.DgsQuery;
 import com.netflix.graphql.dgs.InputArgument;
 import dev.trafficlens.domain.model.DerivedMetric;
+import dev.trafficlens.domain.model.ResourceRef;
+import dev.trafficlens.graphql.config.LinkDirectory;
 import dev.trafficlens.domain.model.Metric;
 import dev.trafficlens.domain.model.QueryProblem;
 import dev.trafficlens.domain.model.TrafficError;
@@ -40,6 +42,12 @@ import org.dataloader.DataLoader;
  */
 @DgsComponent
 public class TrafficDataFetcher {
+
+    private final LinkDirectory links;
+
+    public TrafficDataFetcher(LinkDirectory links) {
+        this.links = links;
+    }
 
     /**
      * A query's outcome at its index in the request: a result, or the errors to report at its path and how many of
@@ -115,8 +123,20 @@ public class TrafficDataFetcher {
         });
     }
 
+    /** {@code link}'s resource: NOT_FOUND when no link has the id; refused when the archive is off or unreachable. */
+    private Validation<QueryProblem, ResourceRef> resourceOf(String linkId) {
+        try {
+            return links.byId(linkId).<Validation<QueryProblem, ResourceRef>>map(link -> Validation.valid(link.resource()))
+                    .orElseGet(() -> Validation.invalid(QueryProblem.notFound("link",
+                            "no link has id \"" + linkId + "\"")));
+        } catch (LinkDirectory.Unavailable unavailable) {
+            return Validation.invalid(QueryProblem.invalid("link", unavailable.getMessage()
+                    + "; give the link's resource instead"));
+        }
+    }
+
     private CompletableFuture<List<Answer>> answers(List<dev.trafficlens.graphql.generated.types.TrafficQuery> inputs, DataFetchingEnvironment env) {
-        QueryInputs.Mapped mapped = QueryInputs.map(inputs);
+        QueryInputs.Mapped mapped = QueryInputs.map(inputs, this::resourceOf);
         List<TrafficQuery> valid = new ArrayList<>();
         for (Validation<List<QueryProblem>, TrafficQuery> query : mapped.queries()) {
             if (query.isValid()) {

@@ -81,6 +81,19 @@ public final class GraphqlErrors {
                 .build();
     }
 
+    /**
+     * An error of the links API that is no domain {@code ErrorKind}: {@code CONFLICT}, {@code ARCHIVE_DISABLED},
+     * {@code ARCHIVE_UNAVAILABLE}, with the DGS {@code errorType} given.
+     */
+    public static GraphQLError coded(
+            String code, ErrorType type, String message, ResultPath path, Map<String, Object> more) {
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("code", code);
+        extensions.putAll(more);
+        return TypedGraphQLError.newBuilder().errorType(type).message(message).path(path).extensions(extensions)
+                .build();
+    }
+
     /** A DGS typed error whose {@code errorType} agrees with {@code kind}, to be given a message and extensions. */
     public static TypedGraphQLError.Builder typed(ErrorKind kind) {
         TypedGraphQLError.Builder error = TypedGraphQLError.newBuilder();

@@ -30,6 +30,10 @@ public record TrafficResultView(TrafficResult result) {
         return result.step().label();
     }
 
+    public dev.trafficlens.graphql.generated.types.Provenance provenance() {
+        return LinkViews.of(result.provenance());
+    }
+
     public List<Warning> warnings() {
         return result.warnings().stream().map(Warnings::of).toList();
     }
