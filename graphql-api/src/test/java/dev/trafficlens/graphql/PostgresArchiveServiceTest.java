@@ -1,5 +1,9 @@
 package dev.trafficlens.graphql;
 
+import dev.trafficlens.sandbox.Credentials;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trafficlens.adapters.archive.PostgresArchiveDatabase;
@@ -39,6 +43,13 @@ class PostgresArchiveServiceTest {
             assertThat(answer.getErrors()).isEmpty();
             assertThat(ArchivedService.provenance(answer)).isEqualTo(Map.of("archived", 72, "fetched", 0, "missing", 0));
             assertThat(service.sandbox().calls().total()).isEqualTo(callsBefore);
+            // The collection's vendor calls took permits shared by every replica on this database: one bucket for
+            // the source and credential, keyed by a hash (never the key itself).
+            List<String> buckets = JdbcClient.create(DATABASE.dataSource())
+                    .sql("SELECT id FROM " + DATABASE.schema() + ".archive_call_permit").query(String.class).list();
+            assertThat(buckets).singleElement().satisfies(bucket -> assertThat(bucket)
+                    .startsWith("zenlayer.private-connect/")
+                    .doesNotContain(Credentials.DEFAULT.accessKeyId()));
         }
     }
 }

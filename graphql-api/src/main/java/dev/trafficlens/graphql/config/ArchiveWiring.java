@@ -3,9 +3,11 @@ package dev.trafficlens.graphql.config;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.trafficlens.adapters.archive.JdbcLinkStore;
 import dev.trafficlens.adapters.archive.JdbcSampleArchive;
+import dev.trafficlens.adapters.archive.PostgresSharedCallPermits;
 import dev.trafficlens.adapters.archive.ShedLockCollectorLease;
 import dev.trafficlens.domain.port.out.LinkStore;
 import dev.trafficlens.domain.port.out.SampleArchive;
+import dev.trafficlens.domain.port.out.SharedCallPermits;
 import dev.trafficlens.domain.service.CollectorSettings;
 import dev.trafficlens.domain.service.LinkCollector;
 import dev.trafficlens.domain.service.SamplePurge;
@@ -115,6 +117,21 @@ public class ArchiveWiring {
     @Bean
     ArchiveSchedule archiveSchedule(CollectorRuns runs, SamplePurge purge, TrafficlensProperties properties) {
         return new ArchiveSchedule(runs, purge, properties.collector());
+    }
+
+    /**
+     * Vendor call permits shared by every replica on one PostgreSQL, so a credential's rate limit holds across the
+     * fleet; on H2 (one process per file) the process's own limiters are the whole story and no permit is taken.
+     */
+    @Bean
+    @DependsOnDatabaseInitialization
+    SharedCallPermits sharedCallPermits(DataSourceProperties properties, DataSource dataSource, Clock clock) {
+        String url = properties.getUrl();
+        if (url != null && url.startsWith("jdbc:postgresql:")) {
+            log.info("Vendor rate limits are shared by every replica on this database");
+            return new PostgresSharedCallPermits(dataSource, clock);
+        }
+        return SharedCallPermits.unshared();
     }
 
     @Bean

@@ -7,6 +7,7 @@ import dev.trafficlens.adapters.support.VendorConfigBuilder;
 import dev.trafficlens.domain.model.Source;
 import dev.trafficlens.domain.port.out.LinkStore;
 import dev.trafficlens.domain.port.out.SampleArchive;
+import dev.trafficlens.domain.port.out.SharedCallPermits;
 import dev.trafficlens.domain.port.out.TrafficSource;
 import dev.trafficlens.domain.service.QuerySettings;
 import dev.trafficlens.domain.service.TrafficQueryService;
@@ -70,7 +71,7 @@ public class TrafficlensWiring {
     }
 
     /** The adapters that were given an endpoint and credentials. */
-    record WiredAdapters(List<TrafficSource> adapters) {
+    record WiredAdapters(List<TrafficSource> adapters, List<String> accessKeyIds) {
     }
 
     /** How every adapter calls its vendor: timeouts, retries, circuit breaker, the metrics listening, and the clock. */
@@ -110,14 +111,18 @@ public class TrafficlensWiring {
         TrafficlensProperties.Sources sources = properties.sources();
         VendorSandbox running = sandbox.getIfAvailable();
         List<TrafficSource> adapters = new ArrayList<>();
+        List<String> accessKeyIds = new ArrayList<>();
         for (VendorAccount account : VendorAccount.values()) {
             Optional<VendorAccount.Keys> keys = running == null
                     ? account.liveKeys(sources)
                     : Optional.of(new VendorAccount.Keys(running.baseUrl().toString(),
                             Credentials.DEFAULT.accessKeyId(), Credentials.DEFAULT.accessKeySecret()));
-            keys.ifPresent(given -> adapters.add(account.adapter(given, calls, account.rateLimit(sources))));
+            keys.ifPresent(given -> {
+                adapters.add(account.adapter(given, calls, account.rateLimit(sources)));
+                accessKeyIds.add(given.id());
+            });
         }
-        return new WiredAdapters(List.copyOf(adapters));
+        return new WiredAdapters(List.copyOf(adapters), List.copyOf(accessKeyIds));
     }
 
     @Bean
@@ -132,12 +137,17 @@ public class TrafficlensWiring {
     @Bean
     TrafficQueryService trafficQueryService(
             WiredAdapters wired, TrafficMetrics metrics, QuerySettings settings, TrafficlensProperties properties,
-            Clock clock, ObjectProvider<SampleArchive> archive) {
+            Clock clock, ObjectProvider<SampleArchive> archive, ObjectProvider<SharedCallPermits> permits) {
         Optional<CachingTrafficSource.CacheSettings> cache = properties.cache().enabled()
                 ? Optional.of(properties.cache().settings()) : Optional.empty();
-        List<TrafficSource> sources = wired.adapters().stream()
-                .map(adapter -> DecoratorChain.around(adapter, metrics.registry(), cache, clock))
-                .toList();
+        SharedCallPermits shared = permits.getIfAvailable(SharedCallPermits::unshared);
+        List<TrafficSource> sources = new ArrayList<>();
+        for (int i = 0; i < wired.adapters().size(); i++) {
+            // A call waits for a shared permit at most as long as it may wait for the vendor's answer.
+            DecoratorChain.SharedPermits sharedPermits = new DecoratorChain.SharedPermits(
+                    shared, wired.accessKeyIds().get(i), settings::rateLimitOf, properties.timeouts().request());
+            sources.add(DecoratorChain.around(wired.adapters().get(i), metrics.registry(), cache, sharedPermits, clock));
+        }
         // Answers the cache holds skip the service's per-source gate (TrafficSource.answered): only calls that go to
         // the vendor wait for its concurrency and rate limit.
         SampleArchive archived = archive.getIfAvailable();

@@ -26,6 +26,9 @@ public interface SharedCallPermits {
      * own rate limiters already are the whole fleet's.
      */
     static SharedCallPermits unshared() {
-        return (key, rate, longestWait) -> CompletableFuture.completedFuture(true);
+        return UNSHARED;
     }
+
+    /** What {@link #unshared()} returns: one instance, so that a caller can leave the permits out altogether. */
+    SharedCallPermits UNSHARED = (key, rate, longestWait) -> CompletableFuture.completedFuture(true);
 }
