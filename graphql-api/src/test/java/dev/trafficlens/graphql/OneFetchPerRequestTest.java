@@ -13,9 +13,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * With the cache off, only the data loader can keep a request from fetching a link twice: {@code traffic} and
  * {@code aggregate} over the same links, a query repeated in the list, and series, billing95 and stats on one result
- * cost what one {@code traffic} field costs alone.
+ * cost what one {@code traffic} field costs alone. The archive is off too: it would answer a repeated window (its
+ * settled gaps included) without any vendor call, hiding what the loader shares.
  */
-@SpringBootTest(properties = "trafficlens.cache.enabled=false")
+@SpringBootTest(properties = {"trafficlens.cache.enabled=false", "trafficlens.archive.enabled=false"})
 class OneFetchPerRequestTest {
 
     private static final String LINK = """

@@ -168,8 +168,11 @@ class TrafficDataFetcherTest {
 
     @Test
     void zenlayer_results_carry_the_vendors_own_daily_figures() {
+        // A link no other test of the cached context reads: the figures come with vendor calls, and a window already
+        // archived (its settled gaps included) is answered without any.
         ExecutionResult result = dgs.execute(TrafficQueries.request(
-                TrafficGraphQLQuery.newRequest().queries(List.of(TrafficQueries.privateConnectQuery("pc-1"))).build(),
+                TrafficGraphQLQuery.newRequest().queries(List.of(TrafficQueries.privateConnectQuery("pc-figures")))
+                        .build(),
                 new TrafficProjectionRoot<>().vendorSummaries().from().to()
                         .figures().name().direction().parent().quantity().parent().value().unit()));
 

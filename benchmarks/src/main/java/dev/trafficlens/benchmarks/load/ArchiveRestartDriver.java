@@ -1,5 +1,6 @@
 package dev.trafficlens.benchmarks.load;
 
+import dev.trafficlens.domain.port.out.SampleArchive;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +14,9 @@ import java.util.Locale;
  * Measures what the sample archive buys after a restart: the load driver's 30-day five-link month query (billing95 of
  * one link on each source), first cold from the vendors on an empty archive, then from a second service process on
  * the same archive with every vendor call failing (so any call would fail the query), its vendor calls read from the
- * service's own {@code trafficlens.vendor.calls}. Prints both as Markdown for docs/performance.md.
+ * service's own {@code trafficlens.vendor.calls}. The cold figure is taken on a JVM warmed by one month's query of
+ * other links; after the restart the JVM's very first query and the measured links' first query on a JVM warmed
+ * the same way are both reported. Prints them as Markdown for docs/performance.md.
  *
  * <p>{@code java -cp benchmarks/target/benchmarks.jar dev.trafficlens.benchmarks.load.ArchiveRestartDriver --jar
  * <service jar> [--vendor-latency-ms 100] [--datasource-url jdbc:…] [--repeats 5] [--service-arg KEY=VALUE ...]};
@@ -57,9 +60,11 @@ public final class ArchiveRestartDriver {
                 "trafficlens.collector.enabled=false"));
         common.addAll(extra);
 
-        // A window that has fully passed, so the second process has nothing newer to ask the vendors for.
-        Instant to = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        // A window that has passed and settled: the archive remembers its vendor gaps (SampleArchive.SETTLED_AFTER),
+        // so the second process has nothing to ask the vendors for.
+        Instant to = Instant.now().minus(SampleArchive.SETTLED_AFTER).truncatedTo(ChronoUnit.HOURS);
         String month = Queries.fiveSources(to.minus(Duration.ofDays(30)), to, true, "restart");
+        String warmMonth = Queries.fiveSources(to.minus(Duration.ofDays(30)), to, true, "warm");
 
         double coldSeconds;
         double coldCalls;
@@ -67,7 +72,7 @@ public final class ArchiveRestartDriver {
         cold.add("trafficlens.sandbox.faults=NONE:" + latencyMs + "@.*");
         try (RunningService service = RunningService.start(jar, "1g", cold)) {
             // The JVM warms up on another link's month, which leaves the measured links' samples unarchived.
-            service.timed(Queries.fiveSources(to.minus(Duration.ofDays(30)), to, true, "warm"));
+            service.timed(warmMonth);
             Thread.sleep(2_000); // the vendors' rate limits refill
             double before = service.metric("trafficlens.vendor.calls", "COUNT");
             coldSeconds = service.timed(month) / 1e9;
@@ -77,11 +82,15 @@ public final class ArchiveRestartDriver {
         List<String> unreachable = new ArrayList<>(common);
         unreachable.add("trafficlens.sandbox.faults=SERVER_ERROR@.*");
         double firstSeconds;
+        double warmedFirstSeconds;
         double bestSeconds = Double.MAX_VALUE;
         double restartCalls;
         try (RunningService service = RunningService.start(jar, "1g", unreachable)) {
             double before = service.metric("trafficlens.vendor.calls", "COUNT");
-            firstSeconds = service.timed(month) / 1e9;
+            // The JVM's first query (the warm-up links, archived by the first process), then the measured links'
+            // first query on a JVM warmed as the cold figure's was: the two tell JVM warm-up from archive reading.
+            firstSeconds = service.timed(warmMonth) / 1e9;
+            warmedFirstSeconds = service.timed(month) / 1e9;
             for (int i = 1; i < repeats; i++) {
                 bestSeconds = Math.min(bestSeconds, service.timed(month) / 1e9);
             }
@@ -95,8 +104,13 @@ public final class ArchiveRestartDriver {
         System.out.println("|---|---|");
         System.out.printf(Locale.ROOT, "| cold: 30 days, five links, from the vendors, empty archive | %.0f vendor calls; wall **%.2f s** |%n",
                 coldCalls, coldSeconds);
-        System.out.printf(Locale.ROOT, "| after a restart, vendors failing every call, from the archive | first query %.3f s = **%.3f × cold**"
-                        + "; later queries best %.3f s; **%.0f vendor calls** |%n",
-                firstSeconds, firstSeconds / coldSeconds, repeats > 1 ? bestSeconds : firstSeconds, restartCalls);
+        System.out.printf(Locale.ROOT, "| after a restart, vendors failing every call, from the archive: the JVM's first"
+                        + " query (another five links' month) | %.3f s = %.3f × cold |%n",
+                firstSeconds, firstSeconds / coldSeconds);
+        System.out.printf(Locale.ROOT, "| after a restart, from the archive: the measured links' first query, JVM warmed"
+                        + " by one query as for the cold figure | %.3f s = **%.3f × cold**; later queries best %.3f s;"
+                        + " **%.0f vendor calls** over all %d queries |%n",
+                warmedFirstSeconds, warmedFirstSeconds / coldSeconds,
+                repeats > 1 ? bestSeconds : warmedFirstSeconds, restartCalls, repeats + 1);
     }
 }

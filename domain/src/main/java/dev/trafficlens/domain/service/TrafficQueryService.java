@@ -61,7 +61,10 @@ import java.util.function.LongSupplier;
  * reaching past the vendor's retention) is answered archive first: the archive is read for the vendor-native metrics,
  * only the planned calls holding a slot the archive lacks go to the vendor (the same calls, on the same grid, as
  * without an archive, so caches and coalescing still match), what the vendors answer is written back, and the two are
- * stitched (a vendor's value wins: it may be a late revision). Slots before the vendor's retention that the archive
+ * stitched (a vendor's value wins: it may be a late revision). A slot a vendor call covered but had no sample for is
+ * stored as {@link SampleArchive#NO_SAMPLE} once it is settled ({@link SampleArchive#SETTLED_AFTER}), so that a real
+ * gap is asked for once, not on every query: read back, it counts as archived for deciding what to call and is a
+ * gap in the answer (NaN, counted missing). Slots before the vendor's retention that the archive
  * holds are answered; a window wholly older than retention is refused only when the archive holds nothing of it. An
  * archive that cannot be read or written never fails a query: it is answered from vendors with an
  * {@code ARCHIVE_UNAVAILABLE} warning.
@@ -169,7 +172,7 @@ public final class TrafficQueryService implements QueryTraffic {
                         Answered.unanswered(QueryOutcome.failure(query, plan.getError()))));
                 continue;
             }
-            outcomes.add(answer(query, plan.get(), calls));
+            outcomes.add(answer(query, plan.get(), calls, now));
         }
         return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new))
                 .thenApply(done -> outcomes.stream().map(CompletableFuture::join).toList());
@@ -282,7 +285,8 @@ public final class TrafficQueryService implements QueryTraffic {
         for (Metric metric : fetched) {
             TrafficSeries series = held.get(metric);
             for (int i = 0; i < lacking.length; i++) {
-                lacking[i] |= series == null || valueAt(series, window.from(), i) != valueAt(series, window.from(), i);
+                double value = series == null ? Double.NaN : valueAt(series, window.from(), i);
+                lacking[i] |= Double.isNaN(value) && !SampleArchive.isNoSample(value);
             }
         }
         return lacking;
@@ -369,7 +373,8 @@ public final class TrafficQueryService implements QueryTraffic {
         return Validation.invalid(problems);
     }
 
-    private CompletableFuture<Answered> answer(TrafficQuery query, Answering answering, RunCalls calls) {
+    private CompletableFuture<Answered> answer(
+            TrafficQuery query, Answering answering, RunCalls calls, Instant now) {
         Set<Metric> metrics = query.effectiveMetrics().get(); // checked when planned
         // The vendor is asked for what it serves: a derived metric's basis instead of the metric.
         Set<Metric> fetched = query.resource().source().limits().fetchedMetrics(metrics);
@@ -384,7 +389,7 @@ public final class TrafficQueryService implements QueryTraffic {
         return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
                 .thenApply(done -> {
                     Answered answered = assemble(query, answering, metrics, planned,
-                            answers.stream().map(CompletableFuture::join).toList());
+                            answers.stream().map(CompletableFuture::join).toList(), now);
                     return new Answered(answered.outcome().withCancelledCalls(calls.cancelledAmong(planned)),
                             answered.vendorCalls(), answered.written(), answered.archiveFailure());
                 });
@@ -395,7 +400,8 @@ public final class TrafficQueryService implements QueryTraffic {
             Answering answering,
             Set<Metric> metrics,
             List<PlannedCall> calls,
-            List<Either<SourceFailure, SourceAnswer>> answers) {
+            List<Either<SourceFailure, SourceAnswer>> answers,
+            Instant now) {
         int vendorCalls = (int) calls.stream().distinct().count();
         Set<TrafficError> failures = new LinkedHashSet<>();
         for (int i = 0; i < answers.size(); i++) {
@@ -446,7 +452,8 @@ public final class TrafficQueryService implements QueryTraffic {
         Optional<String> archiveFailure = Optional.empty();
         if (answering.store() && !calls.isEmpty()) {
             try {
-                written = archive.get().write(query.resource(), called(fromVendors, calls));
+                written = archive.get().write(query.resource(),
+                        called(fromVendors, calls, now.minus(SampleArchive.SETTLED_AFTER)));
             } catch (RuntimeException unavailable) {
                 archiveFailure = Optional.of(describe(unavailable));
                 warnings.add(new QueryWarning(WarningKind.ARCHIVE_UNAVAILABLE, plan.window(),
@@ -472,15 +479,22 @@ public final class TrafficQueryService implements QueryTraffic {
             }
             TrafficSeries.Builder builder = TrafficSeries.builder(metric, plan.window(), plan.fetchStep());
             for (int i = 0; i < builder.size(); i++) {
-                builder.set(i, vendor.isPresent(i) ? vendor.valueAt(i) : valueAt(stored, plan.window().from(), i));
+                // A remembered gap is a plain NaN from here on: nothing after the archive needs to tell it apart.
+                double archived = valueAt(stored, plan.window().from(), i);
+                builder.set(i, vendor.isPresent(i) ? vendor.valueAt(i)
+                        : Double.isNaN(archived) ? Double.NaN : archived);
             }
             merged.put(metric, builder.build());
         });
         return merged;
     }
 
-    /** The vendors' series cut to the span of the calls made, so that storing them touches no other slot. */
-    private static List<TrafficSeries> called(Map<Metric, TrafficSeries> fromVendors, List<PlannedCall> calls) {
+    /**
+     * The vendors' series cut to the span of the calls made, so that storing them touches no other slot, with
+     * {@link SampleArchive#NO_SAMPLE} in each slot a call covered, had no sample for, and that ends by {@code settled}.
+     */
+    private static List<TrafficSeries> called(
+            Map<Metric, TrafficSeries> fromVendors, List<PlannedCall> calls, Instant settled) {
         Instant from = calls.stream().map(call -> call.window().from()).min(Instant::compareTo).orElseThrow();
         Instant to = calls.stream().map(call -> call.window().to()).max(Instant::compareTo).orElseThrow();
         List<TrafficSeries> called = new ArrayList<>();
@@ -488,6 +502,17 @@ public final class TrafficQueryService implements QueryTraffic {
             int first = series.indexOf(from);
             double[] values = Arrays.copyOfRange(series.values(), first,
                     first + new TimeWindow(from, to).sampleCount(series.step()));
+            long stepSeconds = series.step().seconds();
+            for (PlannedCall call : calls) {
+                int start = (int) ((call.window().from().getEpochSecond() - from.getEpochSecond()) / stepSeconds);
+                int end = (int) ((call.window().to().getEpochSecond() - from.getEpochSecond()) / stepSeconds);
+                for (int i = start; i < end; i++) {
+                    Instant slotEnd = from.plusSeconds((i + 1) * stepSeconds);
+                    if (Double.isNaN(values[i]) && !slotEnd.isAfter(settled)) {
+                        values[i] = SampleArchive.NO_SAMPLE;
+                    }
+                }
+            }
             called.add(TrafficSeries.of(series.metric(), from, series.step(), values));
         });
         return called;

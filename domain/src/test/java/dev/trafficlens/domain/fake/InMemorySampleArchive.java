@@ -11,10 +11,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * The {@link SampleArchive} contract in memory: one sample per resource, metric and 5-minute slot. It can be made
+ * The {@link SampleArchive} contract in memory: one sample (or {@link SampleArchive#NO_SAMPLE}) per resource, metric
+ * and 5-minute slot. It can be made
  * unreachable, to stand for a database that is down.
  */
 public final class InMemorySampleArchive implements SampleArchive {
@@ -36,7 +39,9 @@ public final class InMemorySampleArchive implements SampleArchive {
         Map<Metric, TrafficSeries> read = new HashMap<>();
         for (Metric metric : metrics) {
             TrafficSeries.Builder builder = TrafficSeries.builder(metric, window, SampleArchive.step());
-            held(resource, metric).subMap(window.from(), window.to()).forEach(builder::put);
+            held(resource, metric).subMap(window.from(), window.to()).forEach((time, value) -> builder.set(
+                    (int) ((time.getEpochSecond() - window.from().getEpochSecond()) / SampleArchive.step().seconds()),
+                    value));
             read.put(metric, builder.build());
         }
         return read;
@@ -54,11 +59,15 @@ public final class InMemorySampleArchive implements SampleArchive {
             }
             TreeMap<Instant, Double> held = held(resource, each.metric());
             for (int i = 0; i < each.size(); i++) {
+                if (SampleArchive.isNoSample(each.valueAt(i))) {
+                    held.putIfAbsent(each.timeAt(i), SampleArchive.NO_SAMPLE);
+                    continue;
+                }
                 if (!each.isPresent(i)) {
                     continue;
                 }
                 Double before = held.put(each.timeAt(i), each.valueAt(i));
-                if (before == null) {
+                if (before == null || SampleArchive.isNoSample(before)) {
                     stored++;
                 } else if (before != each.valueAt(i)) {
                     revised++;
@@ -72,7 +81,7 @@ public final class InMemorySampleArchive implements SampleArchive {
     public synchronized long purge(ResourceRef resource) {
         refuseWhenUnreachable();
         Map<Metric, TreeMap<Instant, Double>> removed = samples.remove(resource);
-        return removed == null ? 0 : removed.values().stream().mapToLong(Map::size).sum();
+        return removed == null ? 0 : removed.values().stream().mapToLong(InMemorySampleArchive::present).sum();
     }
 
     @Override
@@ -82,21 +91,39 @@ public final class InMemorySampleArchive implements SampleArchive {
         for (Map<Metric, TreeMap<Instant, Double>> byMetric : samples.values()) {
             for (TreeMap<Instant, Double> held : byMetric.values()) {
                 Map<Instant, Double> old = held.headMap(cutoff);
-                removed += old.size();
+                removed += present(old);
                 old.clear();
             }
         }
         return removed;
     }
 
-    /** Every stored sample of {@code resource} and {@code metric}, by time. */
+    /** Every stored sample of {@code resource} and {@code metric}, by time ({@link SampleArchive#NO_SAMPLE} left out). */
     public synchronized TreeMap<Instant, Double> samples(ResourceRef resource, Metric metric) {
-        return new TreeMap<>(held(resource, metric));
+        TreeMap<Instant, Double> present = new TreeMap<>(held(resource, metric));
+        present.values().removeIf(value -> Double.isNaN(value));
+        return present;
     }
 
-    /** How many samples are stored, over every resource and metric. */
+    /** The slots of {@code resource} and {@code metric} remembered as {@link SampleArchive#NO_SAMPLE}. */
+    public synchronized SortedSet<Instant> noSamples(ResourceRef resource, Metric metric) {
+        SortedSet<Instant> gaps = new TreeSet<>();
+        held(resource, metric).forEach((time, value) -> {
+            if (SampleArchive.isNoSample(value)) {
+                gaps.add(time);
+            }
+        });
+        return gaps;
+    }
+
+    /** How many samples are stored, over every resource and metric ({@link SampleArchive#NO_SAMPLE} not counted). */
     public synchronized long size() {
-        return samples.values().stream().flatMap(byMetric -> byMetric.values().stream()).mapToLong(Map::size).sum();
+        return samples.values().stream().flatMap(byMetric -> byMetric.values().stream())
+                .mapToLong(InMemorySampleArchive::present).sum();
+    }
+
+    private static long present(Map<Instant, Double> held) {
+        return held.values().stream().filter(value -> !Double.isNaN(value)).count();
     }
 
     public synchronized int reads() {

@@ -274,4 +274,83 @@ class ArchiveFirstQueryTest {
         assertThat(gaps).isPositive();
         assertThat(result.provenance()).isEqualTo(new Provenance(0, 288 - gaps, gaps));
     }
+
+    @Test
+    void a_settled_vendor_gap_is_remembered_so_the_next_query_calls_nobody_and_reports_it_missing() {
+        FakeTrafficSource vendor = new FakeTrafficSource(0, Source.ZENLAYER_PRIVATE_CONNECT); // a gap every 7th slot
+        TrafficQueryService service = new TrafficQueryService(List.of(vendor), CLOCK, FAST, archive);
+        TrafficQuery query = TrafficQuery.of(link, NOV_20, NOV_22);
+
+        TrafficResult first = answer(service, query).result().get();
+        int callsFirst = vendor.calls().size();
+        TrafficResult second = answer(service, query).result().get();
+
+        int gaps = 576 - first.series(Metric.BITRATE_IN).orElseThrow().presentCount();
+        assertThat(gaps).isPositive();
+        assertThat(callsFirst).isPositive();
+        assertThat(vendor.calls()).hasSize(callsFirst);
+        assertThat(archive.noSamples(link, Metric.BITRATE_IN)).hasSize(gaps);
+        assertThat(second.series()).isEqualTo(first.series());
+        assertThat(second.provenance()).isEqualTo(new Provenance(576 - gaps, 0, gaps));
+        assertThat(second.series()).allSatisfy(series -> {
+            for (int i = 0; i < series.size(); i++) {
+                assertThat(SampleArchive.isNoSample(series.valueAt(i))).as("slot %d of %s", i, series).isFalse();
+            }
+        });
+    }
+
+    @Test
+    void a_gap_younger_than_settled_is_asked_for_again_while_an_older_one_is_not() {
+        Instant from = Instant.parse("2026-11-25T15:00:00Z");
+        Instant to = Instant.parse("2026-11-25T17:00:00Z");
+        Instant settledGap = Instant.parse("2026-11-25T15:30:00Z");
+        Instant recentGap = Instant.parse("2026-11-25T16:30:00Z"); // ends after NOW minus SETTLED_AFTER
+        FakeTrafficSource vendor = new FakeTrafficSource(0, Source.ZENLAYER_PRIVATE_CONNECT).answering(call ->
+                withGapsAt(call, settledGap, recentGap));
+        TrafficQueryService service = new TrafficQueryService(List.of(vendor), CLOCK, FAST, archive);
+
+        answer(service, TrafficQuery.of(link, from, to));
+        assertThat(archive.noSamples(link, Metric.BITRATE_OUT)).containsExactly(settledGap);
+        int callsFirst = vendor.calls().size();
+        TrafficResult second = answer(service, TrafficQuery.of(link, from, to)).result().get();
+        TrafficResult settledPart = answer(service, TrafficQuery.of(link, from, settledGap.plusSeconds(300)))
+                .result().get();
+
+        assertThat(vendor.calls()).hasSize(2 * callsFirst);
+        assertThat(second.provenance().missing()).isEqualTo(2);
+        assertThat(settledPart.provenance()).isEqualTo(new Provenance(6, 0, 1));
+    }
+
+    @Test
+    void a_real_sample_replaces_a_remembered_gap_and_counts_as_stored() {
+        Instant slot = Instant.parse("2026-11-20T10:00:00Z");
+        TimeWindow one = TimeWindow.of(slot, slot.plusSeconds(300));
+        archive.write(link, List.of(TrafficSeries.of(Metric.BITRATE_IN, slot, Step.FIVE_MINUTES,
+                SampleArchive.NO_SAMPLE)));
+        SampleArchive.ArchiveWrite written = archive.write(link, List.of(TrafficSeries.of(Metric.BITRATE_IN, slot,
+                Step.FIVE_MINUTES, 7.0)));
+        SampleArchive.ArchiveWrite ignored = archive.write(link, List.of(TrafficSeries.of(Metric.BITRATE_IN, slot,
+                Step.FIVE_MINUTES, SampleArchive.NO_SAMPLE)));
+
+        assertThat(written).isEqualTo(new SampleArchive.ArchiveWrite(1, 0));
+        assertThat(ignored).isEqualTo(SampleArchive.ArchiveWrite.NOTHING);
+        assertThat(archive.read(link, Set.of(Metric.BITRATE_IN), one).get(Metric.BITRATE_IN).valueAt(0))
+                .isEqualTo(7.0);
+    }
+
+    /** A gapless answer to {@code call} with no sample at {@code gaps}. */
+    private static Either<SourceFailure, SourceAnswer> withGapsAt(PlannedCall call, Instant... gaps) {
+        List<TrafficSeries> series = new ArrayList<>();
+        for (TrafficSeries full : gapless(call).get().series()) {
+            double[] values = full.values();
+            for (Instant gap : gaps) {
+                int index = full.indexOf(gap);
+                if (index >= 0) {
+                    values[index] = Double.NaN;
+                }
+            }
+            series.add(TrafficSeries.of(full.metric(), full.start(), full.step(), values));
+        }
+        return Either.right(new SourceAnswer(series, List.of()));
+    }
 }

@@ -22,7 +22,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Whatever the archive holds of what the vendor answered, archive first answers exactly as the vendor alone: seeded
+ * Whatever the archive holds of what the vendor answered (its samples and its settled gaps), archive first answers
+ * exactly as the vendor alone: seeded
  * random windows, steps and archive coverage (none, sparse, dense, whole), on a source read at 5 minutes and on one
  * whose bit rate is derived.
  */
@@ -76,8 +77,13 @@ class ArchiveStitchingPropertyTest {
         for (Metric metric : metrics) {
             TrafficSeries.Builder builder = TrafficSeries.builder(metric, window, SampleArchive.step());
             for (int i = 0; i < builder.size(); i++) {
-                if (random.nextDouble() < coverage) {
-                    builder.set(i, FakeTrafficSource.valueAt(metric, window.from().plusSeconds(i * 300L), 300));
+                Instant slot = window.from().plusSeconds(i * 300L);
+                double value = FakeTrafficSource.valueAt(metric, slot, 300);
+                boolean settled = !slot.plusSeconds(300).isAfter(
+                        ArchiveFirstQueryTest.NOW.minus(SampleArchive.SETTLED_AFTER));
+                if (random.nextDouble() < coverage && (!Double.isNaN(value) || settled)) {
+                    // A settled vendor gap is remembered as such, as a query or the collector would have stored it.
+                    builder.set(i, Double.isNaN(value) ? SampleArchive.NO_SAMPLE : value);
                 }
             }
             series.add(builder.build());

@@ -1,19 +1,22 @@
 package dev.trafficlens.adapters.archive;
 
 import java.io.ByteArrayOutputStream;
+import dev.trafficlens.domain.port.out.SampleArchive;
 import java.util.Arrays;
+import java.util.function.DoublePredicate;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
 /**
- * The lossless binary form of one day of one series: 288 five-minute slots, NaN where no sample is stored. Every
- * present double comes back bit for bit (-0.0, subnormals, infinities and huge values included); any NaN means
- * missing.
+ * The lossless binary form of one day of one series: 288 five-minute slots, each a present value, a remembered gap
+ * ({@link SampleArchive#NO_SAMPLE}: the vendor had no sample) or nothing (NaN). Every present double comes back bit
+ * for bit (-0.0, subnormals, infinities and huge values included); any other NaN means nothing is stored.
  *
- * <p>Layout: one header byte (bits 0-1 the value mode, bit 7 set when what follows is deflated), then the slots'
- * presence as alternating run lengths (missing first, varints, until 288 slots are covered), then the present values
- * only:
+ * <p>Layout: one header byte (bits 0-1 the value mode, bit 6 set when the block holds remembered gaps, bit 7 set when
+ * what follows is deflated), then the slots' presence as alternating run lengths (missing first, varints, until 288
+ * slots are covered), then, with bit 6 only, the remembered gaps as alternating run lengths the same way (blocks
+ * written before gaps were remembered have bit 6 clear and decode as before), then the present values only:
  * <ul>
  * <li>{@code DECIMAL}: when every present value is some integer m ÷ 10^scale (vendors report whole bits per second
  * or a few decimals), the scale, the first m, then each m's difference from the one before, zigzagged and
@@ -33,6 +36,7 @@ final class BlockCodec {
     private static final int DECIMAL = 0;
     private static final int XOR = 1;
     private static final int MODE_MASK = 0x03;
+    private static final int NO_SAMPLES = 0x40;
     private static final int DEFLATED = 0x80;
     private static final int MAX_SCALE = 9;
     /** Differences packed at one width: two hours, so quiet nights pack narrower than busy afternoons. */
@@ -43,13 +47,17 @@ final class BlockCodec {
     private BlockCodec() {
     }
 
-    /** Encodes {@code slots} (exactly 288, NaN for missing). */
+    /** Encodes {@code slots} (exactly 288, NaN for missing, {@link SampleArchive#NO_SAMPLE} for a remembered gap). */
     static byte[] encode(double[] slots) {
         if (slots.length != SLOTS) {
             throw new IllegalArgumentException("slots: expected " + SLOTS + " values, got " + slots.length);
         }
         Bytes body = new Bytes();
-        writeRuns(slots, body);
+        writeRuns(slots, body, value -> !Double.isNaN(value));
+        boolean noSamples = Arrays.stream(slots).anyMatch(SampleArchive::isNoSample);
+        if (noSamples) {
+            writeRuns(slots, body, SampleArchive::isNoSample);
+        }
         int scale = decimalScale(slots);
         int mode = scale >= 0 ? DECIMAL : XOR;
         if (mode == DECIMAL) {
@@ -69,12 +77,12 @@ final class BlockCodec {
         boolean useDeflated = deflated.length < plain.length;
         byte[] payload = useDeflated ? deflated : plain;
         byte[] block = new byte[payload.length + 1];
-        block[0] = (byte) (mode | (useDeflated ? DEFLATED : 0));
+        block[0] = (byte) (mode | (noSamples ? NO_SAMPLES : 0) | (useDeflated ? DEFLATED : 0));
         System.arraycopy(payload, 0, block, 1, payload.length);
         return block;
     }
 
-    /** The 288 slots of a block, NaN where missing. */
+    /** The 288 slots of a block, {@link SampleArchive#NO_SAMPLE} where remembered as a gap, NaN where missing. */
     static double[] decode(byte[] block) {
         int header = block[0] & 0xFF;
         byte[] payload = Arrays.copyOfRange(block, 1, block.length);
@@ -82,6 +90,14 @@ final class BlockCodec {
         boolean[] present = readRuns(in);
         double[] slots = new double[SLOTS];
         Arrays.fill(slots, Double.NaN);
+        if ((header & NO_SAMPLES) != 0) {
+            boolean[] noSample = readRuns(in);
+            for (int slot = 0; slot < SLOTS; slot++) {
+                if (noSample[slot]) {
+                    slots[slot] = SampleArchive.NO_SAMPLE;
+                }
+            }
+        }
         if ((header & MODE_MASK) == DECIMAL) {
             readDecimals(in, present, slots);
         } else {
@@ -249,12 +265,13 @@ final class BlockCodec {
                 && Double.doubleToRawLongBits(scaled / POWERS_OF_TEN[scale]) == Double.doubleToRawLongBits(value);
     }
 
-    private static void writeRuns(double[] slots, Bytes out) {
+    /** The slots where {@code holds} is true, as alternating run lengths, starting with a run (maybe 0) of false. */
+    private static void writeRuns(double[] slots, Bytes out, DoublePredicate holds) {
         boolean present = false;
         int slot = 0;
         while (slot < SLOTS) {
             int start = slot;
-            while (slot < SLOTS && !Double.isNaN(slots[slot]) == present) {
+            while (slot < SLOTS && holds.test(slots[slot]) == present) {
                 slot++;
             }
             out.varint(slot - start);

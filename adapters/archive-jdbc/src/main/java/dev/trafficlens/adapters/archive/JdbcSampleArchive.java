@@ -79,7 +79,8 @@ public final class JdbcSampleArchive implements SampleArchive {
                     double[] slots = BlockCodec.decode(rs.getBytes(3));
                     for (int slot = 0; slot < SLOTS; slot++) {
                         long index = (dayStart + slot * STEP.seconds() - windowStart) / STEP.seconds();
-                        if (!Double.isNaN(slots[slot]) && index >= 0 && index < builder.size()) {
+                        // A remembered gap (NO_SAMPLE) is handed on as such; the builder starts out all NaN.
+                        if (index >= 0 && index < builder.size()) {
                             builder.set((int) index, slots[slot]);
                         }
                     }
@@ -141,13 +142,14 @@ public final class JdbcSampleArchive implements SampleArchive {
                 for (StoredBlock block : straddling) {
                     double[] slots = block.slots();
                     int before = BlockCodec.presentCount(slots);
+                    boolean cleared = holdsAnything(slots, 0, keptFrom);
                     Arrays.fill(slots, 0, keptFrom, Double.NaN);
                     int after = BlockCodec.presentCount(slots);
                     removed += before - after;
-                    if (after == 0) {
+                    if (!holdsAnything(slots, 0, SLOTS)) {
                         jdbc.sql("DELETE FROM archive_block WHERE series_id = :series AND sample_day = :day")
                                 .param("series", block.id().seriesId()).param("day", cutoffDay).update();
-                    } else if (after < before) {
+                    } else if (cleared) {
                         jdbc.sql("""
                                         UPDATE archive_block SET samples = :samples, present = :present,
                                         version = version + 1 WHERE series_id = :series AND sample_day = :day""")
@@ -205,6 +207,14 @@ public final class JdbcSampleArchive implements SampleArchive {
             boolean changed = false;
             for (int slot = 0; slot < SLOTS; slot++) {
                 double value = values[slot];
+                if (SampleArchive.isNoSample(value)) {
+                    // Remembered only where nothing is: a stored sample is never replaced by "the vendor had none".
+                    if (Double.isNaN(merged[slot]) && !SampleArchive.isNoSample(merged[slot])) {
+                        merged[slot] = value;
+                        changed = true;
+                    }
+                    continue;
+                }
                 if (Double.isNaN(value)) {
                     continue;
                 }
@@ -270,7 +280,10 @@ public final class JdbcSampleArchive implements SampleArchive {
         return ids;
     }
 
-    /** The incoming samples cut into UTC days, keyed by metric name and day; days without a present sample left out. */
+    /**
+     * The incoming samples and remembered gaps cut into UTC days, keyed by metric name and day; days with neither left
+     * out.
+     */
     private static Map<BlockId, double[]> blocks(List<TrafficSeries> series) {
         Map<BlockId, double[]> blocks = new TreeMap<>();
         for (TrafficSeries one : series) {
@@ -280,7 +293,7 @@ public final class JdbcSampleArchive implements SampleArchive {
             }
             String metric = one.metric().toString();
             for (int index = 0; index < one.size(); index++) {
-                if (!one.isPresent(index)) {
+                if (!one.isPresent(index) && !SampleArchive.isNoSample(one.valueAt(index))) {
                     continue;
                 }
                 long time = one.timeAt(index).getEpochSecond();
@@ -295,6 +308,16 @@ public final class JdbcSampleArchive implements SampleArchive {
     private static StoredBlock storedBlock(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new StoredBlock(new StoredId(rs.getLong(1), rs.getObject(2, LocalDate.class)), rs.getInt(3),
                 rs.getBytes(4));
+    }
+
+    /** Whether any of {@code slots[from, to)} holds a sample or a remembered gap. */
+    private static boolean holdsAnything(double[] slots, int from, int to) {
+        for (int slot = from; slot < to; slot++) {
+            if (!Double.isNaN(slots[slot]) || SampleArchive.isNoSample(slots[slot])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static double[] blank() {

@@ -99,6 +99,57 @@ abstract class SampleArchiveContract {
     }
 
     @Test
+    void a_remembered_gap_reads_back_never_replaces_a_sample_and_gives_way_to_one() {
+        double gap = SampleArchive.NO_SAMPLE;
+        TimeWindow window = TimeWindow.of(DAY, DAY.plusSeconds(5 * 300));
+        archive.write(LINK, List.of(TrafficSeries.of(Metric.BITRATE_IN, DAY, STEP, 1, Double.NaN, gap, Double.NaN)));
+
+        ArchiveWrite overSample = archive.write(LINK, List.of(TrafficSeries.of(Metric.BITRATE_IN, DAY, STEP, gap)));
+        TrafficSeries afterGaps = archive.read(LINK, Set.of(Metric.BITRATE_IN), window).get(Metric.BITRATE_IN);
+        ArchiveWrite overGap = archive.write(LINK,
+                List.of(TrafficSeries.of(Metric.BITRATE_IN, DAY, STEP, Double.NaN, gap, 3, gap)));
+        TrafficSeries afterSample = archive.read(LINK, Set.of(Metric.BITRATE_IN), window).get(Metric.BITRATE_IN);
+
+        assertThat(overSample).isEqualTo(ArchiveWrite.NOTHING);
+        assertThat(afterGaps.valueAt(0)).isEqualTo(1);
+        assertThat(noSampleSlots(afterGaps)).containsExactly(2);
+        assertThat(afterGaps.presentCount()).isEqualTo(1);
+        assertThat(overGap).isEqualTo(new ArchiveWrite(1, 0));
+        assertThat(afterSample.valueAt(2)).isEqualTo(3);
+        assertThat(noSampleSlots(afterSample)).containsExactly(1, 3);
+        assertThat(afterSample.valueAt(4)).isNaN();
+        assertThat(SampleArchive.isNoSample(afterSample.valueAt(4))).isFalse();
+    }
+
+    @Test
+    void a_day_holding_only_remembered_gaps_is_kept_until_purged() {
+        double[] gaps = new double[288];
+        Arrays.fill(gaps, SampleArchive.NO_SAMPLE);
+        TimeWindow window = TimeWindow.of(DAY, DAY.plus(Duration.ofDays(2)));
+        archive.write(LINK, List.of(TrafficSeries.of(Metric.BITRATE_IN, DAY, STEP, gaps),
+                TrafficSeries.of(Metric.BITRATE_IN, DAY.plus(Duration.ofDays(1)), STEP, gaps)));
+
+        assertThat(noSampleSlots(archive.read(LINK, Set.of(Metric.BITRATE_IN), window).get(Metric.BITRATE_IN)))
+                .hasSize(2 * 288);
+        assertThat(archive.purgeBefore(DAY.plus(Duration.ofDays(1)).plus(Duration.ofHours(1)))).isZero();
+        assertThat(noSampleSlots(archive.read(LINK, Set.of(Metric.BITRATE_IN), window).get(Metric.BITRATE_IN)))
+                .hasSize(288 - 12).first().isEqualTo(288 + 12);
+        assertThat(archive.purge(LINK)).isZero();
+        assertThat(noSampleSlots(archive.read(LINK, Set.of(Metric.BITRATE_IN), window).get(Metric.BITRATE_IN)))
+                .isEmpty();
+    }
+
+    private static List<Integer> noSampleSlots(TrafficSeries series) {
+        List<Integer> slots = new ArrayList<>();
+        for (int i = 0; i < series.size(); i++) {
+            if (SampleArchive.isNoSample(series.valueAt(i))) {
+                slots.add(i);
+            }
+        }
+        return slots;
+    }
+
+    @Test
     void purging_a_resource_removes_its_samples_only() {
         archive.write(LINK, List.of(day(Metric.BITRATE_IN, DAY, 10), day(Metric.BITRATE_OUT, DAY, 20)));
         archive.write(OTHER, List.of(day(Metric.BITRATE_IN, DAY, 30)));
