@@ -2,21 +2,30 @@ package dev.trafficlens.graphql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.trafficlens.graphql.config.CollectorRuns;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The archive's database going away while the service runs (an H2 server of the test's own, stopped after start-up):
  * queries are answered from the vendors with an ARCHIVE_UNAVAILABLE warning, health shows the archive DOWN with no
- * detail but its circuit, link fields answer a typed error, and no request gets a 500.
+ * detail but its circuit, link fields answer a typed error, and no request gets a 500; the collector's runs fail
+ * while it is away (counted, nothing thrown) and the next run once it is back collects.
  */
 class ArchiveUnreachableTest {
 
@@ -58,6 +67,64 @@ class ArchiveUnreachableTest {
             assertThat(links.toString()).doesNotContain("jdbc");
         } finally {
             database.stop();
+        }
+    }
+
+    @Test
+    void the_collector_fails_cleanly_while_the_database_is_away_and_the_next_run_once_it_is_back_collects(
+            @TempDir Path directory) throws Exception {
+        Server database = Server.createTcpServer("-tcpPort", "0", "-ifNotExists", "-baseDir", directory.toString())
+                .start();
+        int port = database.getPort();
+        String url = "jdbc:h2:tcp://localhost:" + port + "/archive";
+        try (ArchivedService service = ArchivedService.start("--spring.datasource.url=" + url,
+                "--trafficlens.collector.enabled=true", "--trafficlens.collector.interval=1s")) {
+            MeterRegistry meters = service.app.getBean(MeterRegistry.class);
+            String linkId = service.addLink(CollectorTest.unique("pc-away-"));
+            await("the first scheduled run collects the link", () -> watermark(service, linkId).isPresent());
+
+            database.stop();
+            double failedBefore = runs(meters, "failed");
+            await("a scheduled run fails while the database is away", () -> runs(meters, "failed") > failedBefore);
+            HttpResponse<String> collect = service.http().post(CollectorTest.COLLECT, Map.of("ids", List.of(linkId)));
+            assertThat(collect.statusCode()).as(collect.body()).isEqualTo(200);
+            JsonNode refused = JSON.readTree(collect.body());
+            assertThat(refused.at("/errors/0/extensions/code").asString()).as(refused.toString())
+                    .isEqualTo("ARCHIVE_UNAVAILABLE");
+            assertThat(refused.toString()).doesNotContain("jdbc").doesNotContain(directory.toString());
+
+            database = Server.createTcpServer("-tcpPort", Integer.toString(port), "-ifNotExists", "-baseDir",
+                    directory.toString()).start();
+            double completedBack = runs(meters, "completed");
+            double linkFailuresBack = meters.counter(CollectorRuns.LINK_FAILURES).count();
+            await("a scheduled run completes once the database is back",
+                    () -> runs(meters, "completed") > completedBack);
+            assertThat(meters.counter(CollectorRuns.LINK_FAILURES).count()).isEqualTo(linkFailuresBack);
+            Map<?, ?> link = (Map<?, ?>) service.dgs.execute(CollectorTest.LINK, Map.of("id", linkId))
+                    .<Map<String, Object>>getData().get("link");
+            assertThat(link.get("lastError")).isNull();
+            assertThat(health(service.http()).at("/components/archive/status").asString()).isEqualTo("UP");
+        } finally {
+            database.stop();
+        }
+    }
+
+    private static double runs(MeterRegistry meters, String outcome) {
+        Counter counter = meters.find(CollectorRuns.RUNS).tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private static Optional<Instant> watermark(ArchivedService service, String linkId) {
+        Map<?, ?> link = (Map<?, ?>) service.dgs.execute(CollectorTest.LINK, Map.of("id", linkId))
+                .<Map<String, Object>>getData().get("link");
+        return Optional.ofNullable((String) link.get("collectedThrough")).map(Instant::parse);
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waiting until " + what).isLessThan(deadline);
+            Thread.sleep(100);
         }
     }
 

@@ -8,8 +8,9 @@ import java.util.Objects;
  *
  * @param settle                   how far behind its watermark each run re-reads a link, to pick up late or revised
  *                                 samples
- * @param lease                    how long a run may hold the collector's lease before another replica may take over
- *                                 (longer than a run takes, so a live run is not joined by a second one)
+ * @param lease                    how long the collector's lease lasts unless extended; a run extends it every third
+ *                                 of it, so it must exceed what one piece (one refresh) takes, and a replica killed
+ *                                 mid-run is taken over once it passes
  * @param parallelLinks            how many links are collected at once; calls still wait at each source's gate
  * @param backfillWithoutRetention how far a link's first run reads back when its vendor documents no retention
  */

@@ -33,7 +33,8 @@ import java.util.stream.Collectors;
  * {@link TrafficQueryService#refresh} so that the same planner, gates and rate limits serve queries and collection,
  * and stores them. A link's watermark moves only once the samples before it are stored; a link that fails keeps its
  * watermark and records why, so its gap is read again on the next run, and other links carry on. One replica at a
- * time runs, through the {@link CollectorLease}.
+ * time runs, through the {@link CollectorLease}, which a run extends before a piece once a third of it has passed (a
+ * heartbeat); a run that finds its lease lost stops reading, its links' watermarks where their stored pieces left them.
  */
 public final class LinkCollector {
 
@@ -69,10 +70,11 @@ public final class LinkCollector {
             return CollectionRun.skipped(startedAt);
         }
         try (CollectorLease.Held running = held.get()) {
+            Heartbeat heartbeat = new Heartbeat(running, startedAt);
             List<CollectionFailure> failures = new ArrayList<>();
             List<Link> chosen = chosen(linkIds, failures);
             Instant now = clock.instant();
-            List<LinkCollected> collected = collectAll(chosen, now);
+            List<LinkCollected> collected = collectAll(chosen, now, heartbeat);
             int vendorCalls = 0;
             long stored = 0;
             long revised = 0;
@@ -84,6 +86,34 @@ public final class LinkCollector {
             }
             return new CollectionRun(startedAt, Optional.of(clock.instant()), false, chosen.size(), vendorCalls,
                     stored, revised, failures);
+        }
+    }
+
+    /**
+     * Extends the lease every third of its length while links are read (pieces run on several threads, hence the
+     * lock), so that a run longer than the lease keeps it and a dead holder's lease expires soon.
+     */
+    private final class Heartbeat {
+        private final CollectorLease.Held held;
+        private Instant extendedAt;
+        private boolean lost;
+
+        Heartbeat(CollectorLease.Held held, Instant takenAt) {
+            this.held = held;
+            this.extendedAt = takenAt;
+        }
+
+        /** False once an extension found the lease lost: the caller must stop reading. */
+        synchronized boolean stillHeld() {
+            if (lost) {
+                return false;
+            }
+            Instant now = clock.instant();
+            if (!now.isBefore(extendedAt.plus(settings.lease().dividedBy(3)))) {
+                lost = !held.extend(settings.lease());
+                extendedAt = now;
+            }
+            return !lost;
         }
     }
 
@@ -103,7 +133,7 @@ public final class LinkCollector {
         return chosen;
     }
 
-    private List<LinkCollected> collectAll(List<Link> chosen, Instant now) {
+    private List<LinkCollected> collectAll(List<Link> chosen, Instant now, Heartbeat heartbeat) {
         if (chosen.isEmpty()) {
             return List.of();
         }
@@ -116,7 +146,7 @@ public final class LinkCollector {
         try {
             List<Future<LinkCollected>> running = new ArrayList<>();
             for (Link link : chosen) {
-                running.add(workers.submit(() -> collectGuarded(link, now)));
+                running.add(workers.submit(() -> collectGuarded(link, now, heartbeat)));
             }
             List<LinkCollected> collected = new ArrayList<>();
             for (int i = 0; i < running.size(); i++) {
@@ -141,11 +171,11 @@ public final class LinkCollector {
     }
 
     /** Collects one link; nothing it throws reaches the other links. */
-    private LinkCollected collectGuarded(Link link, Instant now) {
+    private LinkCollected collectGuarded(Link link, Instant now, Heartbeat heartbeat) {
         int[] vendorCalls = {0};
         long[] written = {0, 0};
         try {
-            Optional<CollectionFailure> failure = collect(link, now, vendorCalls, written);
+            Optional<CollectionFailure> failure = collect(link, now, heartbeat, vendorCalls, written);
             failure.ifPresent(failed -> recordFailure(link, failed));
             return new LinkCollected(vendorCalls[0], written[0], written[1], failure);
         } catch (RuntimeException broken) {
@@ -164,7 +194,8 @@ public final class LinkCollector {
      * Reads the link's window piece by piece, oldest first, moving its watermark after each stored piece; stops at
      * the first piece that fails. Counts calls and samples into the arrays as it goes, so a failure keeps them.
      */
-    private Optional<CollectionFailure> collect(Link link, Instant now, int[] vendorCalls, long[] written) {
+    private Optional<CollectionFailure> collect(Link link, Instant now, Heartbeat heartbeat, int[] vendorCalls,
+                                                long[] written) {
         SourceLimits limits = link.source().limits();
         if (!limits.nativeSteps().contains(STEP)) {
             return Optional.of(new CollectionFailure(link.id(), "UNSUPPORTED",
@@ -183,6 +214,10 @@ public final class LinkCollector {
         Duration piece = pieceSpan(limits);
         Instant watermark = link.collectedThrough().orElse(Instant.MIN);
         for (Instant start = from; start.isBefore(to); start = start.plus(piece)) {
+            if (!heartbeat.stillHeld()) {
+                return Optional.of(new CollectionFailure(link.id(), "LEASE_LOST",
+                        "the collector's lease expired during the run; the rest is read by the next run"));
+            }
             Instant end = start.plus(piece).isBefore(to) ? start.plus(piece) : to;
             TrafficQuery query = new TrafficQuery(Optional.of(link.id()), link.resource(), start, end,
                     Optional.of(STEP), limits.metrics(), Optional.empty());

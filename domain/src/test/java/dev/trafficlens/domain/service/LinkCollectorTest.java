@@ -82,6 +82,58 @@ class LinkCollectorTest {
         assertThat(run.vendorCalls()).isEqualTo(vendor.calls().size()).isEqualTo(30);
         assertThat(lease.isHeld()).isFalse();
         assertThat(lease.lastAsked()).isEqualTo(CollectorSettings.DEFAULTS.lease());
+        assertThat(lease.extensions()).as("a run shorter than a third of its lease").isEmpty();
+    }
+
+    /** Pieces of one vendor call each, so that a backfill is 30 pieces with a heartbeat before each. */
+    private static final QuerySettings ONE_CALL_A_PIECE = ArchiveFirstQueryTest.FAST.withMaxCallsPerRun(1);
+
+    /** The vendor answering gaplessly, each call taking a minute of the collector's clock. */
+    private void callsTakeAMinute(Runnable afterEachCall) {
+        vendor.answering(call -> {
+            clock.advance(Duration.ofMinutes(1));
+            afterEachCall.run();
+            return ArchiveFirstQueryTest.gapless(call);
+        });
+    }
+
+    @Test
+    void a_run_longer_than_a_third_of_its_lease_extends_it_before_each_piece_once_a_third_has_passed() {
+        Link link = add(first);
+        Duration lease3m = Duration.ofMinutes(3);
+        callsTakeAMinute(() -> { });
+        TrafficQueryService service = new TrafficQueryService(List.of(vendor), clock, ONE_CALL_A_PIECE, archive);
+
+        CollectionRun run = new LinkCollector(links, service, lease, clock, CollectorSettings.DEFAULTS.withLease(lease3m))
+                .collect(Optional.empty());
+
+        assertThat(run.failures()).isEmpty();
+        assertThat(run.vendorCalls()).isEqualTo(30);
+        assertThat(lease.extensions()).as("one before each piece but the first").hasSize(29).containsOnly(lease3m);
+        assertThat(reread(link).collectedThrough()).contains(STEP.floor(NOW));
+        assertThat(lease.isHeld()).isFalse();
+    }
+
+    @Test
+    void a_run_whose_lease_was_lost_stops_reading_and_keeps_the_watermark_of_what_it_stored() {
+        Link link = add(first);
+        int[] calls = {0};
+        callsTakeAMinute(() -> {
+            if (++calls[0] == 3) {
+                lease.lose();
+            }
+        });
+        TrafficQueryService service = new TrafficQueryService(List.of(vendor), clock, ONE_CALL_A_PIECE, archive);
+
+        CollectionRun run = new LinkCollector(links, service, lease, clock,
+                CollectorSettings.DEFAULTS.withLease(Duration.ofMinutes(3))).collect(Optional.empty());
+
+        assertThat(run.vendorCalls()).isEqualTo(3);
+        assertThat(run.failures()).extracting(CollectionFailure::code).containsExactly("LEASE_LOST");
+        Instant through = reread(link).collectedThrough().orElseThrow();
+        assertThat(archive.samples(first, Metric.BITRATE_IN).lastKey()).isEqualTo(through.minus(STEP.duration()));
+        assertThat(through).isBefore(STEP.floor(NOW));
+        assertThat(lease.isHeld()).isFalse();
     }
 
     @Test

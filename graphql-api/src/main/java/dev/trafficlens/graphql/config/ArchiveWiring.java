@@ -47,6 +47,7 @@ public class ArchiveWiring {
 
     /** A database that failed is skipped this long before one call tries it again. */
     static final Duration ARCHIVE_OPEN_FOR = Duration.ofSeconds(30);
+    private static final int LEASE_INTERVALS = 3;
 
     /**
      * The embedded default, one file per mode so that simulated samples never mix with real ones: live mode's
@@ -100,8 +101,17 @@ public class ArchiveWiring {
     @Bean
     LinkCollector linkCollector(LinkStore links, TrafficQueryService service, ShedLockCollectorLease lease,
                                 Clock clock, TrafficlensProperties properties) {
-        return new LinkCollector(links, service, lease, clock,
-                CollectorSettings.DEFAULTS.withSettle(properties.collector().settle()));
+        return new LinkCollector(links, service, lease, clock, CollectorSettings.DEFAULTS
+                .withSettle(properties.collector().settle())
+                .withLease(lease(properties.collector().interval())));
+    }
+
+    /**
+     * The collector's lease: three intervals, extended by the running replica every interval, so that a replica
+     * killed mid-run is taken over within about three intervals.
+     */
+    static Duration lease(Duration interval) {
+        return interval.multipliedBy(LEASE_INTERVALS);
     }
 
     @Bean

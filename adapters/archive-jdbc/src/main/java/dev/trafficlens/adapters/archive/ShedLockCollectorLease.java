@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The collector lease as a ShedLock lock row in {@code archive_lease}: taken with an atomic conditional update or
  * insert, held until closed or until {@code atMost} passes, so a replica killed mid-run is taken over once its lease
- * expires. Expiry is judged by the acquiring replica's clock ({@link ClockProvider}), so replicas need synchronised
+ * expires; {@link Held#extend} moves the row's {@code lock_until} (ShedLock's {@link SimpleLock#extend}). Expiry is judged by the acquiring replica's clock ({@link ClockProvider}), so replicas need synchronised
  * clocks (NTP); a lease several minutes long tolerates the usual skew.
  */
 public final class ShedLockCollectorLease implements CollectorLease {
@@ -40,17 +40,45 @@ public final class ShedLockCollectorLease implements CollectorLease {
     public Optional<Held> tryAcquire(Duration atMost) {
         try {
             return locks.lock(new LockConfiguration(ClockProvider.now(), LOCK_NAME, atMost, Duration.ZERO))
-                    .map(lock -> (Held) () -> release(lock));
+                    .map(ShedLockHeld::new);
         } catch (RuntimeException e) {
             throw unavailable("taking", e);
         }
     }
 
-    private static void release(SimpleLock lock) {
-        try {
-            lock.unlock();
-        } catch (RuntimeException e) {
-            throw unavailable("releasing", e);
+    /** ShedLock's lock; each extension replaces it with a new one (the old one may no longer be used). */
+    private static final class ShedLockHeld implements Held {
+        private SimpleLock lock;
+        private boolean lost;
+
+        ShedLockHeld(SimpleLock lock) {
+            this.lock = lock;
+        }
+
+        @Override
+        public synchronized boolean extend(Duration atMost) {
+            if (lost) {
+                return false;
+            }
+            try {
+                Optional<SimpleLock> extended = lock.extend(atMost, Duration.ZERO);
+                extended.ifPresentOrElse(newer -> lock = newer, () -> lost = true);
+                return !lost;
+            } catch (RuntimeException e) {
+                throw unavailable("extending", e);
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            if (lost) {
+                return;
+            }
+            try {
+                lock.unlock();
+            } catch (RuntimeException e) {
+                throw unavailable("releasing", e);
+            }
         }
     }
 

@@ -66,4 +66,33 @@ abstract class CollectorLeaseContract {
         assertThat(replicaB.tryAcquire(AT_MOST)).isPresent();
         assertThat(replicaA.tryAcquire(AT_MOST)).isEmpty();
     }
+
+    @Test
+    void an_extended_lease_outlives_its_first_expiry_and_is_taken_over_once_the_extension_passes() {
+        CollectorLease.Held held = replicaA.tryAcquire(AT_MOST).orElseThrow();
+        clock.moveOn(AT_MOST.minusSeconds(60));
+
+        assertThat(held.extend(AT_MOST)).isTrue();
+        clock.moveOn(Duration.ofSeconds(120));
+        assertThat(replicaB.tryAcquire(AT_MOST)).as("past the first expiry, within the extension").isEmpty();
+        assertThat(held.extend(AT_MOST)).as("extended again").isTrue();
+
+        clock.moveOn(AT_MOST.plusSeconds(1));
+        Optional<CollectorLease.Held> taken = replicaB.tryAcquire(AT_MOST);
+        assertThat(taken).isPresent();
+        taken.get().close();
+    }
+
+    @Test
+    void a_lease_taken_over_cannot_be_extended_and_closing_it_leaves_the_new_holder_alone() {
+        CollectorLease.Held stale = replicaA.tryAcquire(AT_MOST).orElseThrow();
+        clock.moveOn(AT_MOST.plusSeconds(1));
+        CollectorLease.Held taken = replicaB.tryAcquire(AT_MOST).orElseThrow();
+
+        assertThat(stale.extend(AT_MOST)).isFalse();
+        stale.close();
+
+        assertThat(replicaA.tryAcquire(AT_MOST)).as("still held by replica B").isEmpty();
+        taken.close();
+    }
 }
