@@ -110,6 +110,11 @@ final class ServiceProcess implements AutoCloseable {
         return output;
     }
 
+    /** The child's process id, as the collector's lease names its holder ({@code host/pid}). */
+    long pid() {
+        return process.pid();
+    }
+
     /** SIGKILL, as {@code kill -9}: no shutdown hook runs, nothing is flushed or released. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
