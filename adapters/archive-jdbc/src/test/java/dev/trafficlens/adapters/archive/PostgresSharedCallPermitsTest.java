@@ -1,5 +1,7 @@
 package dev.trafficlens.adapters.archive;
 
+import dev.trafficlens.adapters.support.SettableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -7,11 +9,8 @@ import dev.trafficlens.domain.model.RateLimit;
 import dev.trafficlens.domain.model.Source;
 import dev.trafficlens.domain.port.out.ArchiveUnavailableException;
 import dev.trafficlens.domain.port.out.CallPermitKey;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -34,7 +33,7 @@ class PostgresSharedCallPermitsTest {
     private static final CallPermitKey KEY = CallPermitKey.of(Source.ZENLAYER_PRIVATE_CONNECT, "zenlayer-access-key");
     private static final RateLimit TEN_A_SECOND = RateLimit.documentedPerSecond(10);
 
-    private final HandClock clock = new HandClock(Instant.parse("2026-12-07T00:00:00Z"));
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-12-07T00:00:00Z"));
     private HikariDataSource firstPool;
     private HikariDataSource secondPool;
     private PostgresSharedCallPermits first;
@@ -61,13 +60,13 @@ class PostgresSharedCallPermitsTest {
     void two_replicas_together_never_take_more_than_the_rate() throws Exception {
         assertThat(grantedOf(200, KEY, TEN_A_SECOND)).isEqualTo(10);
 
-        clock.move(Duration.ofMillis(500));
+        clock.moveOn(Duration.ofMillis(500));
         assertThat(grantedOf(200, KEY, TEN_A_SECOND)).isEqualTo(5);
 
-        clock.move(Duration.ofMillis(300));
+        clock.moveOn(Duration.ofMillis(300));
         assertThat(grantedOf(200, KEY, TEN_A_SECOND)).isEqualTo(3);
 
-        clock.move(Duration.ofMinutes(10));
+        clock.moveOn(Duration.ofMinutes(10));
         assertThat(grantedOf(200, KEY, TEN_A_SECOND)).as("a bucket holds one period's permits at most").isEqualTo(10);
     }
 
@@ -100,7 +99,7 @@ class PostgresSharedCallPermitsTest {
         assertThat(second.acquire(KEY, onePerMinute, Duration.ofSeconds(2)).toCompletableFuture()
                 .get(30, TimeUnit.SECONDS)).isFalse();
 
-        clock.move(Duration.ofMinutes(1));
+        clock.moveOn(Duration.ofMinutes(1));
         assertThat(grantedOf(10, KEY, onePerMinute)).as("the refused call reserved nothing").isEqualTo(1);
     }
 
@@ -129,33 +128,5 @@ class PostgresSharedCallPermitsTest {
             granted += permit.get(60, TimeUnit.SECONDS) ? 1 : 0;
         }
         return granted;
-    }
-
-    private static final class HandClock extends Clock {
-
-        private volatile Instant now;
-
-        HandClock(Instant start) {
-            this.now = start;
-        }
-
-        void move(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
