@@ -37,7 +37,7 @@ final class RunningService implements AutoCloseable {
         })).build();
     }
 
-    /** Starts {@code jar} with {@code settings} (each {@code key=value}) and waits until its health answers. */
+    /** Starts {@code jar} with {@code settings} (each {@code key=value}) and waits until it is ready (its readiness probe answers UP, after the start-up warm-up). */
     static RunningService start(Path jar, String heap, List<String> settings) throws Exception {
         int port = freePort();
         Path log = Files.createTempFile("trafficlens-service-", ".log");
@@ -108,7 +108,7 @@ final class RunningService implements AutoCloseable {
                 throw new IllegalStateException("the service exited with " + process.exitValue());
             }
             try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(base.resolve("/actuator/health"))
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(base.resolve("/actuator/health/readiness"))
                         .GET().build(), HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200) {
                     return;

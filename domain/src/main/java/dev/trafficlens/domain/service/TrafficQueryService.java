@@ -286,7 +286,7 @@ public final class TrafficQueryService implements QueryTraffic {
             TrafficSeries series = held.get(metric);
             for (int i = 0; i < lacking.length; i++) {
                 double value = series == null ? Double.NaN : valueAt(series, window.from(), i);
-                lacking[i] |= Double.isNaN(value) && !SampleArchive.isNoSample(value);
+                lacking[i] |= !SampleArchive.isHeld(value);
             }
         }
         return lacking;

@@ -35,6 +35,14 @@ public interface SampleArchive {
         return Double.doubleToRawLongBits(value) == Double.doubleToRawLongBits(NO_SAMPLE);
     }
 
+    /**
+     * Whether a value read from the archive settles its slot: a sample, or {@link #NO_SAMPLE}. A plain NaN is a slot
+     * the archive knows nothing about, which a query asks the vendor for while the vendor still keeps it.
+     */
+    static boolean isHeld(double value) {
+        return !Double.isNaN(value) || isNoSample(value);
+    }
+
     /** The step every archived series has. */
     static dev.trafficlens.domain.model.Step step() {
         return dev.trafficlens.domain.model.Step.FIVE_MINUTES;
