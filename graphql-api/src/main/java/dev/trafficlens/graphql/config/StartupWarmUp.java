@@ -99,9 +99,9 @@ class StartupWarmUp implements ApplicationRunner {
     }
 
     /**
-     * One small GraphQL request through the server's own HTTP stack (the connector, the filters, the JSON writer),
-     * which the in-process execution above bypasses; whatever it answers (401 where a token is needed) is fine. The
-     * server listens already: Boot starts it before the application runners.
+     * One request through the server's own HTTP stack (the connector, the security filters, the JSON writer), which
+     * the in-process execution above bypasses: the liveness probe, which needs no token, so that the warm-up never
+     * counts as a failed authentication. The server listens already: Boot starts it before the application runners.
      */
     private void overHttp() {
         String port = environment.getProperty("local.server.port");
@@ -110,10 +110,9 @@ class StartupWarmUp implements ApplicationRunner {
         }
         try {
             HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                                    URI.create("http://127.0.0.1:" + port + "/graphql"))
+                                    URI.create("http://127.0.0.1:" + port + "/actuator/health/liveness"))
                             .timeout(Duration.ofSeconds(10))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ sources { id } }\"}"))
+                            .GET()
                             .build(),
                     HttpResponse.BodyHandlers.discarding());
         } catch (IOException unreachable) {
