@@ -1,10 +1,12 @@
 package dev.trafficlens.graphql.config;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.trafficlens.adapters.archive.JdbcAuditLog;
 import dev.trafficlens.adapters.archive.JdbcLinkStore;
 import dev.trafficlens.adapters.archive.JdbcSampleArchive;
 import dev.trafficlens.adapters.archive.PostgresSharedCallPermits;
 import dev.trafficlens.adapters.archive.ShedLockCollectorLease;
+import dev.trafficlens.domain.port.out.AuditLog;
 import dev.trafficlens.domain.port.out.LinkStore;
 import dev.trafficlens.domain.port.out.SampleArchive;
 import dev.trafficlens.domain.port.out.SharedCallPermits;
@@ -34,8 +36,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * The sample archive (issue #12), on unless {@code trafficlens.archive.enabled=false}: the database (the one of
- * {@code spring.datasource.*}, or an H2 file under {@code ~/.trafficlens}), the JDBC adapters, the collector and the
- * purge. Flyway (Boot's auto-configuration, {@code spring.flyway.locations}) migrates the database before these beans
+ * {@code spring.datasource.*}, or an H2 file under {@code ~/.trafficlens}), the JDBC adapters (the audit log's
+ * included), the collector and the purge. Flyway (Boot's auto-configuration, {@code spring.flyway.locations}) migrates the database before these beans
  * are used.
  */
 @Configuration(proxyBeanMethods = false)
@@ -90,6 +92,13 @@ public class ArchiveWiring {
     @DependsOnDatabaseInitialization
     LinkStore linkStore(DataSource dataSource) {
         return new JdbcLinkStore(dataSource);
+    }
+
+    /** Who changed what (issue #13), in the same database as the links it mostly records changes of. */
+    @Bean
+    @DependsOnDatabaseInitialization
+    AuditLog auditLog(DataSource dataSource) {
+        return new JdbcAuditLog(dataSource);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import dev.trafficlens.adapters.support.ExchangeListener;
 import dev.trafficlens.adapters.support.RetryPolicy;
 import dev.trafficlens.adapters.support.VendorConfigBuilder;
 import dev.trafficlens.domain.model.Source;
+import dev.trafficlens.domain.port.out.AuditLog;
 import dev.trafficlens.domain.port.out.LinkStore;
 import dev.trafficlens.domain.port.out.SampleArchive;
 import dev.trafficlens.domain.port.out.SharedCallPermits;
@@ -157,6 +158,12 @@ public class TrafficlensWiring {
     }
 
     /** The links API's access to the archive's links; present, and refusing, when the archive is off. */
+    /** The audit log where there is an archive; otherwise the audit entries are logged. */
+    @Bean
+    AuditTrail auditTrail(ObjectProvider<AuditLog> auditLog, TrafficMetrics metrics) {
+        return new AuditTrail(Optional.ofNullable(auditLog.getIfAvailable()), metrics.registry());
+    }
+
     @Bean
     LinkDirectory linkDirectory(ObjectProvider<LinkStore> links, ObjectProvider<SampleArchive> archive,
                                 ObjectProvider<CollectorRuns> collector) {
