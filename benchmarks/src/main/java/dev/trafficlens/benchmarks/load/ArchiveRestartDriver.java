@@ -15,8 +15,9 @@ import java.util.Locale;
  * one link on each source), first cold from the vendors on an empty archive, then from a second service process on
  * the same archive with every vendor call failing (so any call would fail the query), its vendor calls read from the
  * service's own {@code trafficlens.vendor.calls}. The cold figure is taken on a JVM warmed by one month's query of
- * five other links, registered as links; the restarted service warms up on those before it reports itself ready, and
- * its very first query after that is the measured one. Prints them as Markdown for docs/performance.md.
+ * five other links; both sets are registered as links, so the restarted service warms up on them (reading every
+ * link's month, querying the first five, the other links) before it reports itself ready, and its very first query
+ * after that is the measured one. Prints them as Markdown for docs/performance.md.
  *
  * <p>{@code java -cp benchmarks/target/benchmarks.jar dev.trafficlens.benchmarks.load.ArchiveRestartDriver --jar
  * <service jar> [--vendor-latency-ms 100] [--datasource-url jdbc:…] [--repeats 5] [--service-arg KEY=VALUE ...]};
@@ -71,9 +72,11 @@ public final class ArchiveRestartDriver {
         List<String> cold = new ArrayList<>(common);
         cold.add("trafficlens.sandbox.faults=NONE:" + latencyMs + "@.*");
         try (RunningService service = RunningService.start(jar, "1g", cold)) {
-            // Other links, registered as a user's would be (the restarted service warms up on them before it is
-            // ready); the JVM warms up on their month, which leaves the measured links' samples unarchived.
+            // Both sets registered as a user's links are (the restarted service warms up on them before it is
+            // ready); this JVM warms up on the other links' month, which leaves the measured links' samples
+            // unarchived.
             service.timed(Queries.fiveLinks("warm"));
+            service.timed(Queries.fiveLinks("restart"));
             service.timed(warmMonth);
             Thread.sleep(2_000); // the vendors' rate limits refill
             double before = service.metric("trafficlens.vendor.calls", "COUNT");
