@@ -47,7 +47,7 @@ class GraphiqlPageTest {
                     .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
             String page = response.body();
             assertThat(page).contains("<title>trafficlens GraphiQL</title>", "<div id=\"graphiql\">",
-                    "GraphiQL.createFetcher({url: '/graphql'})");
+                    "fetch('/graphql', {method: 'POST', headers", "sessionStorage");
             assertThat(assets(page)).allSatisfy(asset -> assertThat(asset).startsWith("/").doesNotStartWith("//"))
                     .anySatisfy(asset -> assertThat(asset).matches("/webjars/react/[0-9.]+/umd/react\\.production\\.min\\.js"))
                     .anySatisfy(asset -> assertThat(asset).matches("/webjars/react-dom/[0-9.]+/umd/react-dom\\.production\\.min\\.js"))
@@ -62,13 +62,18 @@ class GraphiqlPageTest {
     void every_asset_on_the_page_answers_with_a_script_or_a_style_sheet_from_the_jar() throws Exception {
         List<String> assets = assets(service.get("/graphiql").body());
 
-        assertThat(assets).hasSize(4);
+        assertThat(assets).hasSize(5);
         for (String asset : assets) {
             assertThat(asset).startsWith("/").doesNotStartWith("//");
             HttpResponse<byte[]> response = service.sendForBytes(HttpRequest.newBuilder(service.uri(asset)).GET());
 
             assertThat(response.statusCode()).as(asset).isEqualTo(200);
             String type = response.headers().firstValue("Content-Type").orElse("");
+            if (asset.endsWith(".svg")) {
+                assertThat(type).as(asset).startsWith("image/svg+xml");
+                assertThat(new String(response.body(), StandardCharsets.UTF_8)).as(asset).startsWith("<svg");
+                continue;
+            }
             if (asset.endsWith(".js")) {
                 assertThat(type).as(asset).matches("(text|application)/javascript.*");
             } else {
