@@ -3,9 +3,14 @@ package dev.trafficlens.graphql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -66,9 +71,9 @@ class AccessControlOverHttpTest {
         String wrong = TestTokens.mint().editor;
         HttpResponse<String> response = anonymous.withToken(wrong).post(SOURCES, Map.of());
         HttpResponse<String> notBearer = anonymous.send(anonymous.graphqlRequest()
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                        ("x:" + TOKENS.editor).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(ServiceClient.body(SOURCES, Map.of()))));
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        ("x:" + TOKENS.editor).getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(ServiceClient.body(SOURCES, Map.of()))));
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
@@ -139,7 +144,7 @@ class AccessControlOverHttpTest {
         HttpResponse<String> page = anonymous.get("/graphiql");
 
         assertThat(page.statusCode()).isEqualTo(200);
-        java.util.regex.Matcher script = java.util.regex.Pattern.compile("src=\"(/webjars/[^\"]+)\"")
+        Matcher script = Pattern.compile("src=\"(/webjars/[^\"]+)\"")
                 .matcher(page.body());
         assertThat(script.find()).isTrue();
         assertThat(anonymous.get(script.group(1)).statusCode()).isEqualTo(200);
