@@ -70,6 +70,8 @@ public class AccessControl {
             return new Policy(Optional.of(new Caller(Caller.ANONYMOUS, anonymous.get())));
         }
         if (!security.tokens().isEmpty() || jwt.getIfAvailable() != null) {
+            log.info("Access control: {} API token(s){}; a request without a token is refused with HTTP 401",
+                    security.tokens().size(), jwt.getIfAvailable() != null ? " and JWTs of the configured issuer" : "");
             return new Policy(Optional.empty());
         }
         if (!mode.liveKeys().isEmpty()) {

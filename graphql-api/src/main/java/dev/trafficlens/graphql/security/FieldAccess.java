@@ -3,6 +3,7 @@ package dev.trafficlens.graphql.security;
 import com.netflix.graphql.types.errors.ErrorType;
 import dev.trafficlens.graphql.errors.GraphqlErrors;
 import dev.trafficlens.graphql.generated.DgsConstants;
+import graphql.GraphQLContext;
 import graphql.execution.DataFetcherResult;
 import graphql.execution.ExecutionStepInfo;
 import graphql.execution.instrumentation.Instrumentation;
@@ -37,6 +38,16 @@ public final class FieldAccess implements Instrumentation {
 
     FieldAccess(Optional<Caller> withoutToken) {
         this.withoutToken = withoutToken;
+    }
+
+    /**
+     * The name of the caller of the request {@code context} belongs to (a token's configured name, a JWT's subject,
+     * {@code anonymous} or {@code sandbox}), as a data fetcher that records who did something reads it; empty when the
+     * request has no caller (then its fields are refused anyway).
+     */
+    public Optional<String> callerName(GraphQLContext context) {
+        Authentication caller = context.get(CALLER);
+        return caller != null ? Optional.of(caller.getName()) : withoutToken.map(Caller::getName);
     }
 
     /** The role the top-level field {@code type.field} needs. */

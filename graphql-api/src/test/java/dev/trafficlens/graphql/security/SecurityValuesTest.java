@@ -3,6 +3,7 @@ package dev.trafficlens.graphql.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trafficlens.graphql.config.TrafficlensProperties;
+import graphql.GraphQLContext;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
@@ -80,5 +81,16 @@ class SecurityValuesTest {
                 .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(60));
         claims.forEach(jwt::claim);
         return jwt.build();
+    }
+
+    @Test
+    void the_caller_of_a_graphql_request_is_named_by_its_authentication_or_the_policy() {
+        GraphQLContext request = GraphQLContext.newContext().build();
+        FieldAccess sandbox = new FieldAccess(Optional.of(new Caller(Caller.SANDBOX, Role.EDITOR)));
+
+        assertThat(sandbox.callerName(request)).hasValue("sandbox");
+        assertThat(new FieldAccess(Optional.empty()).callerName(request)).isEmpty();
+        request.put(FieldAccess.CALLER, new Caller("ci", Role.VIEWER));
+        assertThat(sandbox.callerName(request)).hasValue("ci");
     }
 }
