@@ -1,6 +1,8 @@
 package dev.trafficlens.graphql;
 
 import dev.trafficlens.graphql.config.TrafficlensWiring;
+import dev.trafficlens.graphql.security.NewTokenCommand;
+import java.util.OptionalInt;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -12,6 +14,14 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class TrafficlensApplication {
 
     public static void main(String[] args) {
+        // Minting a token must not start the web server, open the archive or call a vendor: it is decided first.
+        OptionalInt command = NewTokenCommand.run(args, System.out, System.err);
+        if (command.isPresent()) {
+            if (command.getAsInt() != 0) {
+                System.exit(command.getAsInt());
+            }
+            return;
+        }
         SpringApplication.run(TrafficlensApplication.class, args);
     }
 }

@@ -9,16 +9,22 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Fails a test when what it printed (the service's logs go to the console) holds a vendor secret: the sandbox's
- * default secret always, and every secret the test registers. Use {@code @ExtendWith(NoSecretInTheLogs.class)} for
- * the default secret alone, or {@code @RegisterExtension} an instance to add secrets with {@link #alsoSecret}.
+ * Fails a test when what it printed (the service's logs go to the console) holds a secret: the sandbox's default
+ * vendor secret and anything shaped like a trafficlens API token ({@code tl_} and 43 base64url characters, as
+ * {@code --trafficlens.security.new-token} mints them) always, and every secret the test registers (its
+ * {@link TestTokens}, vendor keys). Use {@code @ExtendWith(NoSecretInTheLogs.class)} for the default checks alone,
+ * or {@code @RegisterExtension} an instance to add secrets with {@link #alsoSecret}.
  */
 public final class NoSecretInTheLogs implements BeforeEachCallback, AfterEachCallback {
+
+    /** An API token as the service mints them, registered or not. */
+    private static final Pattern API_TOKEN = Pattern.compile("tl_[A-Za-z0-9_-]{43}");
 
     /** Shorter strings occur by chance in any log, so they would fail tests for nothing. */
     private static final int SHORTEST_SECRET = 8;
@@ -61,6 +67,7 @@ public final class NoSecretInTheLogs implements BeforeEachCallback, AfterEachCal
                     .as("a registered secret of %d characters appeared in the test's output", secret.length())
                     .isFalse();
         }
+        assertThat(API_TOKEN.matcher(printed).find()).as("an API token appeared in the test's output").isFalse();
     }
 
     /** Copies the console into a buffer while still printing it, and puts the console back when stopped. */

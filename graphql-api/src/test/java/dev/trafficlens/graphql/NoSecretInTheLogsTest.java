@@ -52,4 +52,21 @@ class NoSecretInTheLogsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("secret: expected a token of at least 8 characters, got 3 characters");
     }
+
+    @Test
+    void a_test_token_in_the_output_fails_the_test_registered_or_not() {
+        TestTokens registered = TestTokens.mint();
+        NoSecretInTheLogs check = registered.watchedBy(new NoSecretInTheLogs());
+
+        check.beforeEach(null);
+        System.out.println("Authorization: Bearer " + registered.viewer);
+        assertThatThrownBy(() -> check.afterEach(null)).isInstanceOf(AssertionError.class)
+                .message().doesNotContain(registered.viewer);
+
+        NoSecretInTheLogs unregistered = new NoSecretInTheLogs();
+        unregistered.beforeEach(null);
+        System.out.println("token " + TestTokens.mint().editor);
+        assertThatThrownBy(() -> unregistered.afterEach(null)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("API token");
+    }
 }

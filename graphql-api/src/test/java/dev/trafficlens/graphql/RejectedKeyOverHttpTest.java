@@ -31,10 +31,11 @@ class RejectedKeyOverHttpTest {
 
     private static final VendorSandbox VENDORS = VendorSandbox.start(SandboxOptions.DEFAULTS);
     private static final String WRONG_PASSWORD = "not-the-password-zenlayer-knows";
+    private static final TestTokens TOKENS = TestTokens.mint();
 
     @RegisterExtension
-    final NoSecretInTheLogs logs = new NoSecretInTheLogs()
-            .alsoSecret(WRONG_PASSWORD).alsoSecret(VENDORS.credentials().accessKeySecret());
+    final NoSecretInTheLogs logs = TOKENS.watchedBy(new NoSecretInTheLogs()
+            .alsoSecret(WRONG_PASSWORD).alsoSecret(VENDORS.credentials().accessKeySecret()));
 
     @DynamicPropertySource
     static void vendors(DynamicPropertyRegistry registry) {
@@ -46,6 +47,8 @@ class RejectedKeyOverHttpTest {
         registry.add("trafficlens.sources.qingcloud.endpoint", () -> url);
         registry.add("trafficlens.sources.qingcloud.access-key-id", keys::accessKeyId);
         registry.add("trafficlens.sources.qingcloud.secret-access-key", keys::accessKeySecret);
+        // Live keys need authentication configured (docs/security.md).
+        TOKENS.register(registry);
     }
 
     @AfterAll
@@ -56,7 +59,7 @@ class RejectedKeyOverHttpTest {
     private final ServiceClient service;
 
     RejectedKeyOverHttpTest(@LocalServerPort int port) {
-        this.service = new ServiceClient(port);
+        this.service = new ServiceClient(port).withToken(TOKENS.viewer);
     }
 
     @Test
@@ -92,6 +95,7 @@ class RejectedKeyOverHttpTest {
         assertThat(cancelled).as("calls of both links not sent").isEqualTo(2 * callsPerLink - zenlayerCalls);
         assertThat(JsonPath.<List<List<Object>>>read(body, "$.errors[*].path"))
                 .containsExactlyInAnyOrder(List.of("traffic", 0), List.of("traffic", 1));
-        assertThat(body).doesNotContain(WRONG_PASSWORD, VENDORS.credentials().accessKeySecret(), "Exception");
+        assertThat(body).doesNotContain(WRONG_PASSWORD, VENDORS.credentials().accessKeySecret(), "Exception",
+                TOKENS.viewer);
     }
 }

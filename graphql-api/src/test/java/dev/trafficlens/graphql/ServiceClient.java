@@ -10,7 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The service under test as an HTTP client sees it: GraphQL requests as JSON {@code POST}s to {@code /graphql}, and
- * {@code GET}s of its other pages.
+ * {@code GET}s of its other pages; {@link #withToken} sends every request with {@code Authorization: Bearer}.
  */
 final class ServiceClient {
 
@@ -18,14 +18,25 @@ final class ServiceClient {
 
     private final int port;
     private final HttpClient http;
+    private final String token;
 
     ServiceClient(int port) {
         this(port, HttpClient.newHttpClient());
     }
 
     ServiceClient(int port, HttpClient http) {
+        this(port, http, null);
+    }
+
+    private ServiceClient(int port, HttpClient http, String token) {
         this.port = port;
         this.http = http;
+        this.token = token;
+    }
+
+    /** This client, sending {@code token} as a bearer token with every request. */
+    ServiceClient withToken(String token) {
+        return new ServiceClient(port, http, token);
     }
 
     /** The JSON body of a GraphQL request. */
@@ -56,10 +67,14 @@ final class ServiceClient {
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(authorized(request).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<byte[]> sendForBytes(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return http.send(authorized(request).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 }

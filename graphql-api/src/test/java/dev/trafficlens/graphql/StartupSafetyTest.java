@@ -8,6 +8,7 @@ import dev.trafficlens.graphql.config.InvalidSettingException;
 import dev.trafficlens.sandbox.SandboxOptions;
 import dev.trafficlens.sandbox.VendorSandbox;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -50,30 +51,34 @@ class StartupSafetyTest {
 
     @Test
     void live_keys_alone_turn_the_sandbox_off(CapturedOutput output) throws Exception {
-        // A separate sandbox plays the real vendor, reached only with the keys given.
-        try (VendorSandbox zenlayer = VendorSandbox.start(SandboxOptions.DEFAULTS);
-             ConfigurableApplicationContext app = start(
-                     "--trafficlens.sources.zenlayer.endpoint=" + zenlayer.baseUrl(),
-                     "--trafficlens.sources.zenlayer.access-key-id=" + zenlayer.credentials().accessKeyId(),
-                     "--trafficlens.sources.zenlayer.access-key-password=" + zenlayer.credentials().accessKeySecret())) {
-            ServiceClient service = client(app);
+        // A separate sandbox plays the real vendor, reached only with the keys given; live keys need tokens.
+        TestTokens tokens = TestTokens.mint();
+        try (VendorSandbox zenlayer = VendorSandbox.start(SandboxOptions.DEFAULTS)) {
+            List<String> arguments = new ArrayList<>(tokens.arguments());
+            arguments.add("--trafficlens.sources.zenlayer.endpoint=" + zenlayer.baseUrl());
+            arguments.add("--trafficlens.sources.zenlayer.access-key-id=" + zenlayer.credentials().accessKeyId());
+            arguments.add("--trafficlens.sources.zenlayer.access-key-password="
+                    + zenlayer.credentials().accessKeySecret());
+            try (ConfigurableApplicationContext app = start(arguments.toArray(String[]::new))) {
+                ServiceClient service = client(app).withToken(tokens.viewer);
 
-            HttpResponse<String> sources = service.post(SOURCES, Map.of());
-            HttpResponse<String> traffic = service.post("""
-                    query Q($from: DateTime!, $to: DateTime!) { traffic(queries: [
-                      {from: $from, to: $to, resource: {zenlayerPrivateConnect: {privateConnectId: "pc-live"}}}
-                    ]) { source series { values } } }""", TrafficQueries.window());
+                HttpResponse<String> sources = service.post(SOURCES, Map.of());
+                HttpResponse<String> traffic = service.post("""
+                        query Q($from: DateTime!, $to: DateTime!) { traffic(queries: [
+                          {from: $from, to: $to, resource: {zenlayerPrivateConnect: {privateConnectId: "pc-live"}}}
+                        ]) { source series { values } } }""", TrafficQueries.window());
 
-            assertThat(app.getBeanNamesForType(VendorSandbox.class)).isEmpty();
-            assertThat(JsonPath.<List<String>>read(sources.body(), "$.data.sources[*].mode")).containsExactly(
-                    "NOT_CONFIGURED", "NOT_CONFIGURED", "NOT_CONFIGURED", "LIVE", "LIVE");
-            assertThat(sources.body()).doesNotContain("\"sandbox\"");
-            assertThat(JsonPath.<String>read(traffic.body(), "$.data.traffic[0].source"))
-                    .isEqualTo("zenlayer.private-connect");
-            assertThat(zenlayer.calls().of("DescribePrivateConnectTraffic")).isEqualTo(2);
-            assertThat(traffic.body()).doesNotContain("\"sandbox\"");
-            assertThat(output.getOut()).doesNotContain("SANDBOX MODE")
-                    .doesNotContain(zenlayer.credentials().accessKeySecret());
+                assertThat(app.getBeanNamesForType(VendorSandbox.class)).isEmpty();
+                assertThat(JsonPath.<List<String>>read(sources.body(), "$.data.sources[*].mode")).containsExactly(
+                        "NOT_CONFIGURED", "NOT_CONFIGURED", "NOT_CONFIGURED", "LIVE", "LIVE");
+                assertThat(sources.body()).doesNotContain("\"sandbox\"");
+                assertThat(JsonPath.<String>read(traffic.body(), "$.data.traffic[0].source"))
+                        .isEqualTo("zenlayer.private-connect");
+                assertThat(zenlayer.calls().of("DescribePrivateConnectTraffic")).isEqualTo(2);
+                assertThat(traffic.body()).doesNotContain("\"sandbox\"");
+                assertThat(output.getOut()).doesNotContain("SANDBOX MODE")
+                        .doesNotContain(zenlayer.credentials().accessKeySecret()).doesNotContain(tokens.viewer);
+            }
         }
     }
 

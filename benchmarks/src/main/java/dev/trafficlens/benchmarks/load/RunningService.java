@@ -1,5 +1,7 @@
 package dev.trafficlens.benchmarks.load;
 
+import dev.trafficlens.graphql.security.ApiTokens;
+import dev.trafficlens.graphql.security.NewTokenCommand;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -8,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +20,10 @@ import java.util.regex.Pattern;
 
 /**
  * The service's executable jar started as a user starts it, on a free loopback port, and spoken to over HTTP: GraphQL
- * requests, and the service's own metrics ({@code /actuator/metrics}) for what it did.
+ * requests, and the service's own metrics ({@code /actuator/metrics}) for what it did. It is started with an editor
+ * token of its own, minted here as {@code --trafficlens.security.new-token} mints one, and every request sends it, so
+ * what is measured includes authentication as a secured deployment has it (and live settings given with
+ * {@code --service-arg} start too).
  */
 final class RunningService implements AutoCloseable {
 
@@ -25,11 +31,13 @@ final class RunningService implements AutoCloseable {
 
     private final Process process;
     private final URI base;
+    private final String token;
     private final HttpClient http;
 
-    private RunningService(Process process, URI base) {
+    private RunningService(Process process, URI base, String token) {
         this.process = process;
         this.base = base;
+        this.token = token;
         this.http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4, task -> {
             Thread thread = new Thread(task, "load-driver-http");
             thread.setDaemon(true);
@@ -48,9 +56,13 @@ final class RunningService implements AutoCloseable {
                 "--logging.level.root=WARN"));
         settings.forEach(setting -> command.add("--" + setting));
         System.err.println("starting " + String.join(" ", command) + " (log: " + log + ")");
+        String token = NewTokenCommand.mint(new SecureRandom());
+        command.addAll(List.of("--trafficlens.security.tokens[0].name=load-driver",
+                "--trafficlens.security.tokens[0].sha256=" + ApiTokens.sha256Hex(token),
+                "--trafficlens.security.tokens[0].role=EDITOR"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
-        RunningService service = new RunningService(process, URI.create("http://127.0.0.1:" + port));
+        RunningService service = new RunningService(process, URI.create("http://127.0.0.1:" + port), token);
         try {
             service.awaitUp(Duration.ofMinutes(3));
         } catch (Exception notUp) {
@@ -74,14 +86,14 @@ final class RunningService implements AutoCloseable {
 
     HttpResponse<String> post(String body) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(base.resolve("/graphql"))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** A statistic of one of the service's meters ({@code name} or {@code name?tag=k:v}); 0 before it exists. */
     double metric(String nameAndTags, String statistic) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/actuator/metrics/" + nameAndTags))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 404) {
             return 0;
         }

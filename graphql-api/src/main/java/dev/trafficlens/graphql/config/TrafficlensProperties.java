@@ -6,11 +6,15 @@ import dev.trafficlens.domain.model.RateLimit;
 import dev.trafficlens.domain.model.Source;
 import dev.trafficlens.domain.service.QuerySettings;
 import dev.trafficlens.graphql.decorators.CachingTrafficSource;
+import dev.trafficlens.graphql.security.Role;
 import dev.trafficlens.sandbox.FaultRule;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -36,6 +40,7 @@ import org.springframework.core.env.Environment;
  * @param cache the planned-call answers kept in memory
  * @param archive the sample archive queries are answered from first
  * @param collector the schedule that keeps the links' samples archived
+ * @param security who may read traffic and change links (docs/security.md)
  */
 @ConfigurationProperties("trafficlens")
 public record TrafficlensProperties(
@@ -47,7 +52,8 @@ public record TrafficlensProperties(
         @DefaultValue CircuitBreaker circuitBreaker,
         @DefaultValue Cache cache,
         @DefaultValue Archive archive,
-        @DefaultValue Collector collector) {
+        @DefaultValue Collector collector,
+        @DefaultValue Security security) {
 
     static final String PREFIX = "trafficlens";
 
@@ -427,6 +433,156 @@ public record TrafficlensProperties(
                 throw new InvalidSettingException(PREFIX + ".collector.settle: expected zero or a positive duration"
                         + " such as 15m, got " + settle);
             }
+        }
+    }
+
+    /**
+     * {@code trafficlens.security.*}: who may do what (docs/security.md). With any live vendor key, start-up needs
+     * tokens, a JWT issuer ({@code spring.security.oauth2.resourceserver.jwt.*}) or an explicit anonymous role.
+     *
+     * @param tokens API tokens, each a name, the hex SHA-256 of the token and a role; clients send
+     *               Authorization: Bearer followed by the token
+     * @param anonymousRole the role of a request without a token, VIEWER or EDITOR; unset, such a request is refused
+     *                      with HTTP 401 wherever a token is configured or live vendor keys are given (every start
+     *                      logs a WARN when set)
+     * @param allowedOrigins browser origins (scheme://host[:port]) allowed to call the API across origins; none by
+     *                       default, so CORS is closed
+     * @param jwt how JWTs of the identity provider are read
+     * @param failedAttempts the budget of failed authentications per client address
+     * @param newToken given on the command line, prints a new token with this name and its hash, and exits
+     */
+    public record Security(
+            List<Token> tokens,
+            String anonymousRole,
+            List<String> allowedOrigins,
+            @DefaultValue Jwt jwt,
+            @DefaultValue FailedAttempts failedAttempts,
+            String newToken) {
+
+        static final String PREFIX = TrafficlensProperties.PREFIX + ".security";
+
+        public Security {
+            tokens = tokens == null ? List.of() : List.copyOf(tokens);
+            allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+            Map<String, Integer> names = new HashMap<>();
+            Map<String, Integer> hashes = new HashMap<>();
+            for (int i = 0; i < tokens.size(); i++) {
+                Token token = tokens.get(i);
+                String key = PREFIX + ".tokens[" + i + "]";
+                token.check(key);
+                Integer sameName = names.putIfAbsent(token.name().trim(), i);
+                if (sameName != null) {
+                    throw new InvalidSettingException(key + ".name: '" + token.name().trim() + "' is already the name"
+                            + " of " + PREFIX + ".tokens[" + sameName + "]; each token needs a name of its own");
+                }
+                Integer sameHash = hashes.putIfAbsent(token.sha256().trim().toLowerCase(Locale.ROOT), i);
+                if (sameHash != null) {
+                    throw new InvalidSettingException(key + ".sha256: the same hash as " + PREFIX + ".tokens["
+                            + sameHash + "].sha256; each token must be different");
+                }
+            }
+            if (anonymousRole != null) {
+                role(PREFIX + ".anonymous-role", anonymousRole);
+            }
+            for (int i = 0; i < allowedOrigins.size(); i++) {
+                String origin = allowedOrigins.get(i);
+                if (origin == null || !origin.trim().matches("https?://[^/\\s]+")) {
+                    throw new InvalidSettingException(PREFIX + ".allowed-origins[" + i + "]: expected an origin such as"
+                            + " https://dashboard.example.com (scheme, host and port, no path), got '" + origin + "'");
+                }
+            }
+        }
+
+        /** The role of a request without a token; empty unless {@code anonymous-role} is set. */
+        public Optional<Role> anonymous() {
+            return anonymousRole == null ? Optional.empty() : Optional.of(role(PREFIX + ".anonymous-role",
+                    anonymousRole));
+        }
+
+        private static Role role(String key, String value) {
+            return Role.named(value).orElseThrow(() -> new InvalidSettingException(key + ": expected one of "
+                    + List.of(Role.values()) + ", got '" + value + "'"));
+        }
+    }
+
+    /**
+     * One API token, {@code trafficlens.security.tokens[i].*}. It holds no usable secret: only the token's hash.
+     *
+     * @param name who uses the token, e.g. grafana or ci; recorded as the caller
+     * @param sha256 the SHA-256 of the token, 64 hexadecimal characters, as --trafficlens.security.new-token prints it
+     * @param role VIEWER (every query) or EDITOR (every query and mutation)
+     */
+    public record Token(String name, String sha256, String role) {
+
+        void check(String key) {
+            if (name == null || name.isBlank()) {
+                throw new InvalidSettingException(key + ".name: expected a name for the token, such as grafana");
+            }
+            if (sha256 == null || sha256.isBlank()) {
+                throw new InvalidSettingException(key + ".sha256: expected the SHA-256 of the token (64 hexadecimal"
+                        + " characters, as --trafficlens.security.new-token=NAME prints it), got nothing");
+            }
+            String hex = sha256.trim();
+            // The value is never quoted: a token pasted here by mistake must not reach the logs.
+            if (hex.length() != 64 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+                throw new InvalidSettingException(key + ".sha256: expected 64 hexadecimal characters (the SHA-256 of"
+                        + " the token, as --trafficlens.security.new-token=NAME prints it), got " + hex.length()
+                        + " characters" + (hex.length() == 64 ? " that are not all hexadecimal" : ""));
+            }
+            if (role == null) {
+                throw new InvalidSettingException(key + ".role: expected one of " + List.of(Role.values())
+                        + ", got nothing");
+            }
+            Security.role(key + ".role", role);
+        }
+
+        /** The hash's 32 bytes. */
+        public byte[] hash() {
+            return HexFormat.of().parseHex(sha256.trim().toLowerCase(Locale.ROOT));
+        }
+
+        public Role grantedRole() {
+            return Security.role("role", role);
+        }
+
+        @Override
+        public String toString() {
+            return "Token[name=" + name + ", role=" + role + "]";
+        }
+    }
+
+    /**
+     * {@code trafficlens.security.jwt.*}; the issuer and keys are Spring's
+     * {@code spring.security.oauth2.resourceserver.jwt.*}.
+     *
+     * @param roleClaim the claim holding the caller's roles, a string or a list (the highest known role counts); a
+     *                  dotted name reads a nested claim, e.g. realm_access.roles
+     */
+    public record Jwt(@DefaultValue("roles") String roleClaim) {
+
+        public Jwt {
+            if (roleClaim.isBlank()) {
+                throw new InvalidSettingException(Security.PREFIX + ".jwt.role-claim: expected a claim name such as"
+                        + " roles, got nothing");
+            }
+        }
+    }
+
+    /**
+     * {@code trafficlens.security.failed-attempts.*}.
+     *
+     * @param limit failed authentications one client address may make within a window; the next, and every request
+     *              from that address until the window ends, gets HTTP 429
+     * @param window how long a client address's failures are counted from its first one
+     */
+    public record FailedAttempts(@DefaultValue("20") int limit, @DefaultValue("1m") Duration window) {
+
+        public FailedAttempts {
+            if (limit < 1) {
+                throw new InvalidSettingException(Security.PREFIX + ".failed-attempts.limit: expected at least 1, got "
+                        + limit);
+            }
+            positive("security.failed-attempts.window", window);
         }
     }
 

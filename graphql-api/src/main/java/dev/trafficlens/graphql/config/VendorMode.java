@@ -12,7 +12,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * gave real keys: with no vendor keys the sandbox serves (unless {@code trafficlens.sandbox.enabled=false}); with any
  * keys it is off; keys together with {@code trafficlens.sandbox.enabled=true} refuse to start.
  */
-record VendorMode(boolean sandbox, List<String> liveKeys) {
+public record VendorMode(boolean sandbox, List<String> liveKeys) {
 
     static final String SANDBOX_KEY = TrafficlensProperties.PREFIX + ".sandbox.enabled";
 

@@ -82,8 +82,9 @@ public final class GraphqlErrors {
     }
 
     /**
-     * An error of the links API that is no domain {@code ErrorKind}: {@code CONFLICT}, {@code ARCHIVE_DISABLED},
-     * {@code ARCHIVE_UNAVAILABLE}, with the DGS {@code errorType} given.
+     * An error that is no domain {@code ErrorKind}, with the DGS {@code errorType} given: the links API's
+     * {@code CONFLICT}, {@code ARCHIVE_DISABLED}, {@code ARCHIVE_UNAVAILABLE}, and access control's {@code FORBIDDEN}
+     * ({@code PERMISSION_DENIED}).
      */
     public static GraphQLError coded(
             String code, ErrorType type, String message, ResultPath path, Map<String, Object> more) {
