@@ -1,10 +1,9 @@
 package dev.trafficlens.graphql.audit;
 
-import com.netflix.graphql.dgs.context.DgsContext;
-import com.netflix.graphql.dgs.internal.DgsWebMvcRequestData;
 import dev.trafficlens.domain.model.AuditEntry;
 import dev.trafficlens.graphql.config.AuditTrail;
 import dev.trafficlens.graphql.generated.types.Link;
+import dev.trafficlens.graphql.security.FieldAccess;
 import graphql.GraphQLError;
 import graphql.execution.DataFetcherResult;
 import graphql.execution.instrumentation.Instrumentation;
@@ -14,8 +13,6 @@ import graphql.language.OperationDefinition.Operation;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLObjectType;
-import jakarta.servlet.http.HttpServletRequest;
-import java.security.Principal;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -26,16 +23,17 @@ import java.util.concurrent.ExecutionException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.NativeWebRequest;
 
 /**
- * Records every Mutation field once per execution in the audit log: {@code actor} the request principal's name
+ * Records every Mutation field once per execution in the audit log: {@code actor} the caller's name as access control
+ * knows it ({@link FieldAccess#callerName})
  * ({@value #ANONYMOUS} without one), {@code action} the field's name, {@code target} the id it touched, and
  * {@code outcome} {@value AuditEntry#OK} or the code of its first error.
  *
  * <p>It wraps each Mutation field's data fetcher, so it sees both kinds of failure a fetcher has: errors returned in a
- * {@link DataFetcherResult} (read from {@code extensions.code}) and exceptions thrown. It is ordered last, so its
- * wrapper is the outermost: a refusal by another instrumentation's wrapper (authorisation) is recorded too.
+ * {@link DataFetcherResult} (read from {@code extensions.code}) and exceptions thrown. It is ordered last, after
+ * {@link FieldAccess}, so its wrapper is the outermost: a field refused to the caller is recorded as
+ * {@code FORBIDDEN}.
  *
  * <p>The target is an id, never an input: an {@code id} argument; a {@code linkIds} argument joined by commas, or
  * {@value #ALL} when absent; otherwise the id of the {@code Link} the field returned. Inputs may carry secrets and
@@ -49,15 +47,15 @@ public class MutationAuditing implements Instrumentation {
     static final String ALL = "all";
     /** The outcome of an exception that carries no code of its own. */
     static final String INTERNAL = "INTERNAL";
-    /** Spring Security's refusal, named rather than imported: this module does not depend on it. */
-    private static final String ACCESS_DENIED = "org.springframework.security.access.AccessDeniedException";
 
     private final AuditTrail trail;
     private final Clock clock;
+    private final FieldAccess access;
 
-    public MutationAuditing(AuditTrail trail, Clock clock) {
+    public MutationAuditing(AuditTrail trail, Clock clock, FieldAccess access) {
         this.trail = trail;
         this.clock = clock;
+        this.access = access;
     }
 
     @Override
@@ -97,23 +95,9 @@ public class MutationAuditing implements Instrumentation {
                 clipped(outcome, AuditEntry.MAX_OUTCOME_LENGTH)));
     }
 
-    /** The caller's name as the servlet request knows it; the security layer sets the principal. */
-    static String actor(DataFetchingEnvironment env) {
-        Object requestData;
-        try {
-            requestData = DgsContext.from(env).getRequestData();
-        } catch (RuntimeException noDgsContext) {
-            return ANONYMOUS;
-        }
-        if (requestData instanceof DgsWebMvcRequestData web
-                && web.getWebRequest() instanceof NativeWebRequest request) {
-            HttpServletRequest servlet = request.getNativeRequest(HttpServletRequest.class);
-            Principal principal = servlet == null ? null : servlet.getUserPrincipal();
-            if (principal != null && principal.getName() != null && !principal.getName().isBlank()) {
-                return principal.getName();
-            }
-        }
-        return ANONYMOUS;
+    /** The caller's name, as access control knows it; {@value #ANONYMOUS} when there is none. */
+    private String actor(DataFetchingEnvironment env) {
+        return access.callerName(env.getGraphQlContext()).filter(name -> !name.isBlank()).orElse(ANONYMOUS);
     }
 
     private static String target(DataFetchingEnvironment env, Object result) {
@@ -158,11 +142,6 @@ public class MutationAuditing implements Instrumentation {
         }
         if (cause instanceof GraphQLError error) {
             return codeOf(error);
-        }
-        for (Class<?> type = cause.getClass(); type != null; type = type.getSuperclass()) {
-            if (type.getName().equals(ACCESS_DENIED)) {
-                return "FORBIDDEN";
-            }
         }
         return INTERNAL;
     }

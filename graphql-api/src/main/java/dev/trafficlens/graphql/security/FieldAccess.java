@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The one place that decides, by field coordinates, which role a GraphQL field needs: every {@code Mutation} field and
@@ -23,8 +24,7 @@ import org.springframework.security.core.Authentication;
  * PERMISSION_DENIED}; its data fetcher is not called. (GraphQL's null propagation still applies: a refused non-null
  * field nulls its parent, for a top-level field the whole {@code data}.)
  *
- * <p>The caller is the request's {@link Authentication}, which {@link AccessControl} puts in the GraphQL context;
- * without one (a query run in-process) it is the policy's caller without a token, or nobody.
+ * <p>The caller is the request's {@link Authentication} ({@link #caller}).
  */
 public final class FieldAccess implements Instrumentation {
 
@@ -36,18 +36,30 @@ public final class FieldAccess implements Instrumentation {
 
     private final Optional<Caller> withoutToken;
 
-    FieldAccess(Optional<Caller> withoutToken) {
+    public FieldAccess(Optional<Caller> withoutToken) {
         this.withoutToken = withoutToken;
     }
 
     /**
-     * The name of the caller of the request {@code context} belongs to (a token's configured name, a JWT's subject,
-     * {@code anonymous} or {@code sandbox}), as a data fetcher that records who did something reads it; empty when the
-     * request has no caller (then its fields are refused anyway).
+     * The caller of the request {@code context} belongs to: the one {@link AccessControl} put in the GraphQL context
+     * for a request over HTTP; for one run in-process (start-up's warm-up, which sets it, or a test), Spring
+     * Security's context of the calling thread; else the policy's caller without a token. Empty when there is none
+     * (then every field is refused).
+     */
+    public Optional<Authentication> caller(GraphQLContext context) {
+        Authentication caller = context.get(CALLER);
+        if (caller == null) {
+            caller = SecurityContextHolder.getContext().getAuthentication();
+        }
+        return caller != null ? Optional.of(caller) : withoutToken.map(Authentication.class::cast);
+    }
+
+    /**
+     * The name of {@link #caller} (a token's configured name, a JWT's subject, {@code anonymous} or {@code sandbox}),
+     * as the audit log records who did something.
      */
     public Optional<String> callerName(GraphQLContext context) {
-        Authentication caller = context.get(CALLER);
-        return caller != null ? Optional.of(caller.getName()) : withoutToken.map(Caller::getName);
+        return caller(context).map(Authentication::getName);
     }
 
     /** The role the top-level field {@code type.field} needs. */
@@ -66,8 +78,7 @@ public final class FieldAccess implements Instrumentation {
         String type = ((GraphQLNamedType) step.getParent().getUnwrappedNonNullType()).getName();
         String field = step.getFieldDefinition().getName();
         Role required = requiredRole(type, field);
-        Authentication caller = parameters.getExecutionContext().getGraphQLContext().get(CALLER);
-        Optional<Role> role = caller != null ? Role.of(caller) : withoutToken.map(Caller::role);
+        Optional<Role> role = caller(parameters.getExecutionContext().getGraphQLContext()).flatMap(Role::of);
         if (role.isPresent() && role.get().allows(required)) {
             return dataFetcher;
         }

@@ -15,6 +15,7 @@ import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import dev.trafficlens.graphql.security.FieldAccess;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -95,7 +96,7 @@ class MutationAuditingTest {
                         .dataFetcher("fine", env -> CompletableFuture.completedFuture(true)))
                 .build());
         MutationAuditing auditing = new MutationAuditing(new AuditTrail(Optional.of(log), new SimpleMeterRegistry()),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                Clock.fixed(NOW, ZoneOffset.UTC), new FieldAccess(Optional.empty()));
         return GraphQL.newGraphQL(schema).instrumentation(auditing).build().execute(operation);
     }
 
