@@ -18,21 +18,31 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
+import dev.trafficlens.graphql.security.Caller;
+import dev.trafficlens.graphql.security.Role;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The warm-up before readiness reads the archive and runs the GraphQL traffic path over collected links without one
- * vendor call, with a query the schema accepts; it queries only days the archive settles. A context of its own, so
- * that its links are the only ones.
+ * vendor call, with a query the schema accepts and as a caller of its own where tokens are needed; it queries only
+ * days the archive settles. A context of its own, so that its links are the only ones.
  */
-@SpringBootTest(properties = {"trafficlens.cache.enabled=false", "spring.application.name=warm-up-test"})
+@SpringBootTest(properties = {"trafficlens.cache.enabled=false",
+        // Tokens configured (a hash no token has): an in-process query has no caller unless one is set.
+        "trafficlens.security.tokens[0].name=nobody",
+        "trafficlens.security.tokens[0].sha256=" + StartupWarmUpTest.NO_TOKENS_HASH,
+        "trafficlens.security.tokens[0].role=VIEWER"})
 class StartupWarmUpTest {
 
     static final TimeWindow MONTH = new TimeWindow(Instant.parse("2026-11-01T00:00:00Z"),
             Instant.parse("2026-12-01T00:00:00Z"));
     static final int DAY = 288;
+    static final String NO_TOKENS_HASH = "0000000000000000000000000000000000000000000000000000000000000000";
 
     @Autowired
     StartupWarmUp warmUp;
@@ -43,8 +53,19 @@ class StartupWarmUpTest {
     @Autowired
     VendorSandbox sandbox;
 
+    @AfterEach
+    void noCaller() {
+        SecurityContextHolder.clearContext();
+    }
+
     @Test
     void answersCollectedLinksFromTheArchiveWithoutCallingAVendor() {
+        ExecutionResult refused = dgs.execute("{ links { id } }");
+        assertThat(refused.getErrors()).as("without a caller, where tokens are needed")
+                .extracting(error -> error.getExtensions().get("code")).containsExactly("FORBIDDEN");
+        SecurityContext setUp = SecurityContextHolder.createEmptyContext();
+        setUp.setAuthentication(new Caller("test-set-up", Role.EDITOR));
+        SecurityContextHolder.setContext(setUp);
         String privateConnectId = "pc-warm-" + UUID.randomUUID().toString().substring(0, 8);
         ExecutionResult added = dgs.execute("""
                 mutation($input: LinkInput!) { addLink(input: $input) { id } }""",
@@ -59,6 +80,7 @@ class StartupWarmUpTest {
         assertThat(collected.getErrors()).isEmpty();
         assertThat(collected.<Map<String, Map<String, List<?>>>>getData().get("collect").get("failures")).isEmpty();
         long callsBefore = sandbox.calls().total();
+        SecurityContextHolder.clearContext();
 
         StartupWarmUp.WarmUp done = warmUp.warmUp();
 
