@@ -144,10 +144,13 @@ class AccessControlOverHttpTest {
         HttpResponse<String> page = anonymous.get("/graphiql");
 
         assertThat(page.statusCode()).isEqualTo(200);
-        Matcher script = Pattern.compile("src=\"(/webjars/[^\"]+)\"")
-                .matcher(page.body());
-        assertThat(script.find()).isTrue();
-        assertThat(anonymous.get(script.group(1)).statusCode()).isEqualTo(200);
+        Matcher asset = Pattern.compile("(?:src|href)=\"(/[^\"]+)\"").matcher(page.body());
+        int assets = 0;
+        while (asset.find()) {
+            assertThat(anonymous.get(asset.group(1)).statusCode()).as(asset.group(1)).isEqualTo(200);
+            assets++;
+        }
+        assertThat(assets).as("GraphiQL's scripts and style sheet, and the icon").isEqualTo(5);
     }
 
     @Test

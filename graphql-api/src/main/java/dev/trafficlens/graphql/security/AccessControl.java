@@ -17,6 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.http.HttpHeaders;
@@ -120,7 +122,7 @@ public class AccessControl {
                         // Kubernetes probes call without a token; health shows its details to viewers only.
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         // GraphiQL's page asks for the token itself; /graphql then needs it.
-                        .requestMatchers("/graphiql", "/graphiql/", "/webjars/**", "/error").permitAll()
+                        .requestMatchers("/graphiql", "/graphiql/", "/webjars/**", "/favicon.svg", "/error").permitAll()
                         .anyRequest().hasRole(Role.VIEWER.name()));
         return http.build();
     }
@@ -193,7 +195,9 @@ public class AccessControl {
         };
     }
 
+    /** First among the instrumentations, so that the audit's wrapper (ordered last) sees its refusals. */
     @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     FieldAccess fieldAccess(Policy policy) {
         return new FieldAccess(policy.withoutToken());
     }
