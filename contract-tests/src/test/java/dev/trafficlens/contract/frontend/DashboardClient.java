@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The dashboard's side of the GraphQL API, written as a frontend uses it: each page posts one fixed document from
- * {@code src/test/resources/dashboard} with its variables to {@code POST /graphql} as {@code application/json}, draws
+ * {@code src/test/resources/dashboard} with its variables to {@code POST /graphql} as {@code application/json}, with
+ * the user's API token as {@code Authorization: Bearer}, draws
  * what {@code data} holds, and shows each entry of {@code errors} next to the panel its {@code path} points at.
  */
 final class DashboardClient {
@@ -28,9 +29,12 @@ final class DashboardClient {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI endpoint;
+    private final String token;
 
-    DashboardClient(String baseUrl) {
+    /** A client of the service at {@code baseUrl} that sends {@code token} as {@code Authorization: Bearer}. */
+    DashboardClient(String baseUrl, String token) {
         this.endpoint = URI.create(baseUrl + "/graphql");
+        this.token = token;
     }
 
     /** The text of a dashboard document, e.g. {@code month-overview}. */
@@ -93,6 +97,7 @@ final class DashboardClient {
         HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                 .build();
         HttpResponse<String> response;

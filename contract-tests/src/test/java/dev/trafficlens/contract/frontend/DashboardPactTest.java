@@ -43,6 +43,13 @@ class DashboardPactTest {
     static final String CONSUMER = "trafficlens-dashboard";
     static final String PROVIDER = "trafficlens-graphql";
 
+    /**
+     * Every request carries the user's API token. The pact holds an example token and a pattern: verification sends
+     * a token the service under test was configured with instead (docs/security.md).
+     */
+    static final String EXAMPLE_TOKEN = "tl_example-token-of-the-dashboard-pact";
+    static final String AUTHORIZATION = "Bearer [A-Za-z0-9._~+/=-]+";
+
     /** An example window only: verification replaces it with the provider state's. */
     private static final Instant FROM = Instant.parse("2026-10-26T20:00:00Z");
     private static final Instant TO = Instant.parse("2026-11-25T20:00:00Z");
@@ -77,6 +84,7 @@ class DashboardPactTest {
         return builder.given(SANDBOX)
                 .uponReceiving("the dashboard's Sources query")
                 .method("POST").path("/graphql").headers(requestHeaders())
+                .matchHeader("Authorization", AUTHORIZATION, "Bearer " + EXAMPLE_TOKEN)
                 .body(new PactDslJsonBody().stringValue("query", DashboardClient.document("sources"))
                         .object("variables").closeObject())
                 .willRespondWith().status(200).matchHeader("Content-Type", "application/json.*", "application/json")
@@ -101,7 +109,7 @@ class DashboardPactTest {
     @Test
     @PactTestFor(pactMethod = "sources")
     void the_sources_page_lists_the_five_vendor_apis_as_configured(MockServer server) {
-        var rows = new DashboardClient(server.getUrl()).sources();
+        var rows = new DashboardClient(server.getUrl(), EXAMPLE_TOKEN).sources();
 
         assertThat(rows).extracting(SourceRow::id).containsExactly("tencent.vpn-connection", "tencent.mna-region",
                 "qingcloud.wan-access", "zenlayer.private-connect", "zenlayer.cloud-router");
@@ -187,7 +195,7 @@ class DashboardPactTest {
     @Test
     @PactTestFor(pactMethod = "monthOverview")
     void the_month_page_draws_a_panel_a_link_with_a_month_of_five_minute_bit_rates(MockServer server) {
-        Panels page = new DashboardClient(server.getUrl()).monthOverview(FROM, TO);
+        Panels page = new DashboardClient(server.getUrl(), EXAMPLE_TOKEN).monthOverview(FROM, TO);
 
         assertThat(page.problems()).isEmpty();
         assertThat(page.panels()).extracting(Panel::key).containsExactly("tunnel", "mna", "sdwan", "pc", "cr");
@@ -225,7 +233,7 @@ class DashboardPactTest {
     @Test
     @PactTestFor(pactMethod = "monthBill")
     void the_bills_page_shows_the_p95_of_the_links_billed_together(MockServer server) {
-        Bill bill = new DashboardClient(server.getUrl()).monthBill(FROM, TO);
+        Bill bill = new DashboardClient(server.getUrl(), EXAMPLE_TOKEN).monthBill(FROM, TO);
 
         assertThat(bill.problems()).isEmpty();
         assertThat(bill.billing95()).isPositive();
@@ -266,7 +274,7 @@ class DashboardPactTest {
     @Test
     @PactTestFor(pactMethod = "linkBillsWithAMissingLink")
     void a_missing_link_leaves_its_panel_empty_with_its_error_and_the_others_drawn(MockServer server) {
-        Panels page = new DashboardClient(server.getUrl()).linkBills(FROM, TO);
+        Panels page = new DashboardClient(server.getUrl(), EXAMPLE_TOKEN).linkBills(FROM, TO);
 
         assertThat(page.panels()).hasSize(3);
         assertThat(page.panels().get(0).billing95()).isPositive();
@@ -302,7 +310,7 @@ class DashboardPactTest {
     @Test
     @PactTestFor(pactMethod = "linkMonthBackwards")
     void a_backwards_range_is_reported_against_the_to_field(MockServer server) {
-        Panels page = new DashboardClient(server.getUrl()).linkMonth(TO, FROM);
+        Panels page = new DashboardClient(server.getUrl(), EXAMPLE_TOKEN).linkMonth(TO, FROM);
 
         assertThat(page.panels()).containsExactly((Panel) null);
         assertThat(page.problemFor(0)).hasValueSatisfying(problem -> {
@@ -336,6 +344,7 @@ class DashboardPactTest {
         return builder.given(state)
                 .uponReceiving(description)
                 .method("POST").path("/graphql").headers(requestHeaders())
+                .matchHeader("Authorization", AUTHORIZATION, "Bearer " + EXAMPLE_TOKEN)
                 .body(request)
                 .willRespondWith().status(200).matchHeader("Content-Type", "application/json.*", "application/json")
                 .body(response)

@@ -1,5 +1,7 @@
 package dev.trafficlens.contract.frontend;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import au.com.dius.pact.provider.junit5.HttpTestTarget;
 import au.com.dius.pact.provider.junit5.PactVerificationContext;
 import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
@@ -7,6 +9,9 @@ import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import dev.trafficlens.graphql.TrafficlensApplication;
+import dev.trafficlens.graphql.security.ApiTokens;
+import dev.trafficlens.graphql.security.NewTokenCommand;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -14,12 +19,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.HttpRequest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The dashboard's pact (consumer trafficlens-dashboard, written by {@link DashboardPactTest} in the same build)
  * replayed against the real GraphQL service, started as it ships: {@link TrafficlensApplication} on a random port, on
- * its built-in vendor sandbox. Provider states hand the pact a fresh window, the last 30 days, for its injected
+ * its built-in vendor sandbox, with a viewer token configured (so every request needs one). Provider states hand the pact a fresh window, the last 30 days, for its injected
  * {@code from} and {@code to}: a fixed window would fall out of the vendors' 30-day retention within a month.
  */
 @Provider("trafficlens-graphql")
@@ -28,6 +37,19 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class DashboardPactVerificationTest {
 
     private static final Duration FIVE_MINUTES = Duration.ofMinutes(5);
+
+    /**
+     * The viewer token this service is configured with (minted now, never printed), sent instead of the pact's
+     * example token: the dashboard authenticates like any client.
+     */
+    private static final String TOKEN = NewTokenCommand.mint(new SecureRandom());
+
+    @DynamicPropertySource
+    static void viewerToken(DynamicPropertyRegistry registry) {
+        registry.add("trafficlens.security.tokens[0].name", () -> "dashboard-pact");
+        registry.add("trafficlens.security.tokens[0].sha256", () -> ApiTokens.sha256Hex(TOKEN));
+        registry.add("trafficlens.security.tokens[0].role", () -> "VIEWER");
+    }
 
     @LocalServerPort
     int port;
@@ -39,7 +61,10 @@ class DashboardPactVerificationTest {
 
     @TestTemplate
     @ExtendWith(PactVerificationInvocationContextProvider.class)
-    void the_service_answers_as_the_dashboard_expects(PactVerificationContext context) {
+    void the_service_answers_as_the_dashboard_expects(PactVerificationContext context, HttpRequest request) {
+        assertThat(request.getFirstHeader(HttpHeaders.AUTHORIZATION).getValue())
+                .as("the pact's request carries a token").startsWith("Bearer ");
+        request.setHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN);
         context.verifyInteraction();
     }
 
