@@ -58,7 +58,7 @@ class AuditWithoutArchiveTest {
             assertThat(added.getErrors()).singleElement()
                     .satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "ARCHIVE_DISABLED"));
             assertThat(logs.output()).containsPattern(
-                    "INFO .*Audit: at=\\S+ actor=anonymous action=addLink target=- outcome=ARCHIVE_DISABLED");
+                    "INFO .*Audit: at=\\S+ actor=sandbox action=addLink target=- outcome=ARCHIVE_DISABLED");
         }
     }
 
@@ -110,7 +110,7 @@ class AuditWithoutArchiveTest {
             assertThat(logs.output())
                     .containsPattern("WARN .*Audit entry not stored in the archive \\(recording an audit entry "
                             + "failed: CannotGetJdbcConnectionException \\(SQLState 08001\\)\\)")
-                    .containsPattern("INFO .*Audit: at=\\S+ actor=anonymous action=addLink target=" + id
+                    .containsPattern("INFO .*Audit: at=\\S+ actor=sandbox action=addLink target=" + id
                             + " outcome=ok");
 
             ExecutionResult audit = dgs.execute("{ auditLog { action } }");

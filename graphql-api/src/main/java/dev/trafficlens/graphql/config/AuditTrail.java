@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * What the service does with the audit log, so that the recorder and the data fetcher stay off the outbound port.
  * Recording never fails a change: with {@code trafficlens.archive.enabled=false} each entry is logged at INFO instead,
  * and when the archive does not take it the failure is logged at WARN, counted in {@value #FAILURES} and the entry
- * logged at INFO, so that it is not lost silently. Reading throws {@link Unavailable} with {@code ARCHIVE_DISABLED}
+ * logged at INFO, so that it is not lost silently. Reading throws {@link ArchiveUnavailable} with {@code ARCHIVE_DISABLED}
  * or {@code ARCHIVE_UNAVAILABLE}.
  */
 public final class AuditTrail {
@@ -29,20 +29,6 @@ public final class AuditTrail {
                     + "changes are logged at INFO instead";
 
     private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
-
-    /** The audit log cannot be read: {@code code} is ARCHIVE_DISABLED or ARCHIVE_UNAVAILABLE. */
-    public static final class Unavailable extends RuntimeException {
-        private final String code;
-
-        Unavailable(String code, String message) {
-            super(message, null, false, false);
-            this.code = code;
-        }
-
-        public String code() {
-            return code;
-        }
-    }
 
     private final Optional<AuditLog> auditLog;
     private final Counter failures;
@@ -74,11 +60,11 @@ public final class AuditTrail {
 
     /** See {@link AuditLog#entries}. */
     public List<AuditEntry> entries(Optional<Instant> from, Optional<Instant> to, int limit) {
-        AuditLog store = auditLog.orElseThrow(() -> new Unavailable("ARCHIVE_DISABLED", ARCHIVE_OFF));
+        AuditLog store = auditLog.orElseThrow(() -> ArchiveUnavailable.disabled(ARCHIVE_OFF));
         try {
             return store.entries(from, to, limit);
         } catch (ArchiveUnavailableException unavailable) {
-            throw new Unavailable("ARCHIVE_UNAVAILABLE", unavailable.getMessage());
+            throw ArchiveUnavailable.unreachable(unavailable.getMessage());
         }
     }
 

@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 
 /**
  * What the links API may do with the archive's links, so that data fetchers stay off the outbound ports: each call
- * throws {@link Unavailable} with {@code ARCHIVE_DISABLED} when {@code trafficlens.archive.enabled=false}, or
+ * throws {@link ArchiveUnavailable} with {@code ARCHIVE_DISABLED} when {@code trafficlens.archive.enabled=false}, or
  * {@code ARCHIVE_UNAVAILABLE} (with the archive's own message, never the driver's) when its database does not answer.
  */
 public final class LinkDirectory {
@@ -23,20 +23,6 @@ public final class LinkDirectory {
     /** Why links answer nothing when the archive is off. */
     public static final String ARCHIVE_OFF =
             "links are kept in the archive, which is off (trafficlens.archive.enabled=false)";
-
-    /** The links cannot be reached: {@code code} is ARCHIVE_DISABLED or ARCHIVE_UNAVAILABLE. */
-    public static final class Unavailable extends RuntimeException {
-        private final String code;
-
-        Unavailable(String code, String message) {
-            super(message, null, false, false);
-            this.code = code;
-        }
-
-        public String code() {
-            return code;
-        }
-    }
 
     private final Optional<LinkStore> links;
     private final Optional<SampleArchive> archive;
@@ -87,14 +73,14 @@ public final class LinkDirectory {
     }
 
     private LinkStore store() {
-        return links.orElseThrow(() -> new Unavailable("ARCHIVE_DISABLED", ARCHIVE_OFF));
+        return links.orElseThrow(() -> ArchiveUnavailable.disabled(ARCHIVE_OFF));
     }
 
     private static <T> T guarded(Supplier<T> call) {
         try {
             return call.get();
         } catch (ArchiveUnavailableException unavailable) {
-            throw new Unavailable("ARCHIVE_UNAVAILABLE", unavailable.getMessage());
+            throw ArchiveUnavailable.unreachable(unavailable.getMessage());
         }
     }
 }

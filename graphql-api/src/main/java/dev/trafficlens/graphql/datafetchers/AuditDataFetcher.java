@@ -3,8 +3,8 @@ package dev.trafficlens.graphql.datafetchers;
 import com.netflix.graphql.dgs.DgsComponent;
 import com.netflix.graphql.dgs.DgsQuery;
 import com.netflix.graphql.dgs.InputArgument;
-import com.netflix.graphql.types.errors.ErrorType;
 import dev.trafficlens.domain.model.QueryProblem;
+import dev.trafficlens.graphql.config.ArchiveUnavailable;
 import dev.trafficlens.graphql.config.AuditTrail;
 import dev.trafficlens.graphql.errors.GraphqlErrors;
 import dev.trafficlens.graphql.generated.DgsConstants.QUERY;
@@ -15,7 +15,6 @@ import graphql.schema.DataFetchingEnvironment;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -54,11 +53,8 @@ public class AuditDataFetcher {
                             .target(entry.target()).outcome(entry.outcome()).build())
                     .toList();
             return DataFetcherResult.<List<AuditEntry>>newResult().data(entries).build();
-        } catch (AuditTrail.Unavailable unavailable) {
-            ErrorType type = unavailable.code().equals("ARCHIVE_DISABLED")
-                    ? ErrorType.FAILED_PRECONDITION : ErrorType.UNAVAILABLE;
-            return DataFetcherResult.<List<AuditEntry>>newResult().error(GraphqlErrors.coded(
-                    unavailable.code(), type, unavailable.getMessage(), path, Map.of())).build();
+        } catch (ArchiveUnavailable unavailable) {
+            return DataFetcherResult.<List<AuditEntry>>newResult().error(unavailable.error(path)).build();
         }
     }
 }

@@ -8,6 +8,7 @@ import com.netflix.graphql.types.errors.ErrorType;
 import dev.trafficlens.domain.model.Link;
 import dev.trafficlens.domain.model.QueryProblem;
 import dev.trafficlens.domain.model.ResourceRef;
+import dev.trafficlens.graphql.config.ArchiveUnavailable;
 import dev.trafficlens.graphql.config.LinkDirectory;
 import dev.trafficlens.graphql.errors.GraphqlErrors;
 import dev.trafficlens.graphql.generated.DgsConstants.MUTATION;
@@ -143,11 +144,8 @@ public class LinkDataFetcher {
             return DataFetcherResult.<T>newResult().data(work.apply(links)).build();
         } catch (Refused refused) {
             return DataFetcherResult.<T>newResult().error(refused.error).build();
-        } catch (LinkDirectory.Unavailable unavailable) {
-            ErrorType type = unavailable.code().equals("ARCHIVE_DISABLED")
-                    ? ErrorType.FAILED_PRECONDITION : ErrorType.UNAVAILABLE;
-            return DataFetcherResult.<T>newResult().error(GraphqlErrors.coded(unavailable.code(), type,
-                    unavailable.getMessage(), path, Map.of())).build();
+        } catch (ArchiveUnavailable unavailable) {
+            return DataFetcherResult.<T>newResult().error(unavailable.error(path)).build();
         }
     }
 

@@ -5,6 +5,7 @@ import com.netflix.graphql.dgs.DgsQuery;
 import com.netflix.graphql.dgs.InputArgument;
 import dev.trafficlens.domain.model.DerivedMetric;
 import dev.trafficlens.domain.model.ResourceRef;
+import dev.trafficlens.graphql.config.ArchiveUnavailable;
 import dev.trafficlens.graphql.config.LinkDirectory;
 import dev.trafficlens.domain.model.Metric;
 import dev.trafficlens.domain.model.QueryProblem;
@@ -129,7 +130,7 @@ public class TrafficDataFetcher {
             return links.byId(linkId).<Validation<QueryProblem, ResourceRef>>map(link -> Validation.valid(link.resource()))
                     .orElseGet(() -> Validation.invalid(QueryProblem.notFound("link",
                             "no link has id \"" + linkId + "\"")));
-        } catch (LinkDirectory.Unavailable unavailable) {
+        } catch (ArchiveUnavailable unavailable) {
             return Validation.invalid(QueryProblem.invalid("link", unavailable.getMessage()
                     + "; give the link's resource instead"));
         }
