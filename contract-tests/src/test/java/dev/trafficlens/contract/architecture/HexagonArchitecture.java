@@ -44,14 +44,18 @@ final class HexagonArchitecture {
     }
 
     /**
-     * An adapter uses, of the project, the domain's {@code port.out} and {@code model}, the adapters' {@code support}
-     * and its own vendor package: not the domain's service, planner or inbound port, and no other vendor's classes.
+     * An adapter uses, of the project, the domain's {@code port.out} and {@code model}, the bill values
+     * {@code BillStore} speaks ({@code billing}, and {@code stats}, whose {@code BillingRule} a bill names), the
+     * adapters' {@code support} and its own vendor package: not the domain's service, planner or inbound port, and no
+     * other vendor's classes.
      */
     static ArchRule adaptersUseTheOutboundPort(String root) {
         return classes().that().resideInAPackage(root + "..")
-                .should(useOfTheProjectOnly("the domain's port.out and model, the adapters' support and their own "
-                        + "vendor package", (origin, target) -> in(target, DOMAIN + ".port.out")
+                .should(useOfTheProjectOnly("the domain's port.out, model, billing and stats, the adapters' support "
+                        + "and their own vendor package", (origin, target) -> in(target, DOMAIN + ".port.out")
                         || in(target, DOMAIN + ".model")
+                        || in(target, DOMAIN + ".billing")
+                        || in(target, DOMAIN + ".stats")
                         || in(target, root + ".support")
                         || in(target, root) && vendor(origin, root).equals(vendor(target, root))))
                 .because("an adapter implements the outbound port and nothing else of the hexagon "

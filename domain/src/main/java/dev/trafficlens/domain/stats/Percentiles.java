@@ -40,6 +40,29 @@ public final class Percentiles {
     }
 
     /**
+     * The values of the 1-based ascending {@code ranks} among the present values of {@code values} (NaN is a missing
+     * sample and is skipped), from one selection pass; the array is not changed. For callers that rank by position
+     * rather than by percentile, such as the k-th largest sample of a bill's bounds.
+     *
+     * @throws IllegalArgumentException when a rank is outside 1 to the number of present values
+     */
+    public static double[] atRanks(double[] values, int... ranks) {
+        double[] scratch = values.clone();
+        int present = 0;
+        for (double value : scratch) {
+            if (!Double.isNaN(value)) {
+                scratch[present++] = value;
+            }
+        }
+        for (int rank : ranks) {
+            if (rank < 1 || rank > present) {
+                throw new IllegalArgumentException("ranks: expected ranks from 1 to " + present + ", got " + rank);
+            }
+        }
+        return selectRanks(scratch, present, ranks);
+    }
+
+    /**
      * The 1-based ascending rank the nearest-rank method picks among {@code n} samples: {@code ceil(p/100·n)}, at
      * least 1. Computed in decimal, so 99.9 of 1,000 samples is rank 999 exactly, not 1,000 as {@code 0.999 * 1000}
      * in binary floating point would round.

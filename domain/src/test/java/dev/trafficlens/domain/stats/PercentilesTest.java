@@ -161,4 +161,25 @@ class PercentilesTest {
         int above = Math.min(below + 1, sorted.length - 1);
         return sorted[below] + (h - below) * (sorted[above] - sorted[below]);
     }
+
+    @Test
+    void values_at_ranks_are_those_of_the_sorted_present_values_and_leave_the_input_alone() {
+        Random random = new Random(433);
+        for (int trial = 0; trial < 300; trial++) {
+            double[] values = new double[1 + random.nextInt(400)];
+            Arrays.setAll(values, i -> random.nextInt(8) == 0 ? Double.NaN : random.nextInt(100));
+            double[] before = values.clone();
+            double[] sorted = Arrays.stream(values).filter(value -> !Double.isNaN(value)).sorted().toArray();
+            if (sorted.length == 0) {
+                continue;
+            }
+            int low = 1 + random.nextInt(sorted.length);
+            int high = 1 + random.nextInt(sorted.length);
+
+            assertThat(Percentiles.atRanks(values, low, high)).containsExactly(sorted[low - 1], sorted[high - 1]);
+            assertThat(values).isEqualTo(before);
+        }
+        assertThatThrownBy(() -> Percentiles.atRanks(new double[] {1, Double.NaN}, 2))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 to 1");
+    }
 }

@@ -7,7 +7,6 @@ import dev.trafficlens.domain.model.ResourceKeys;
 import dev.trafficlens.domain.model.ResourceRef;
 import dev.trafficlens.domain.port.out.LinkStore;
 import io.vavr.control.Either;
-import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -17,7 +16,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,7 +35,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class JdbcLinkStore implements LinkStore {
 
-    private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz234567";
     private static final int MAX_ERROR_LENGTH = 2000;
     private static final String SELECT_LINK =
             "SELECT id, name, resource_key, created_at, collected_through, last_error FROM archive_link ";
@@ -45,7 +42,7 @@ public final class JdbcLinkStore implements LinkStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
     private final TransactionTemplate transactions;
-    private final SecureRandom random = new SecureRandom();
+    private final RandomIds ids = new RandomIds();
 
     public JdbcLinkStore(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource");
@@ -169,11 +166,7 @@ public final class JdbcLinkStore implements LinkStore {
     }
 
     private String newId() {
-        StringBuilder id = new StringBuilder("lnk_");
-        for (int i = 0; i < 16; i++) {
-            id.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return id.toString().toLowerCase(Locale.ROOT);
+        return ids.next("lnk_");
     }
 
     private static OffsetDateTime utc(Instant time) {

@@ -42,7 +42,7 @@ public abstract class ArchiveDatabase implements BeforeAllCallback, BeforeEachCa
     public void clear() {
         org.springframework.jdbc.core.simple.JdbcClient jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(dataSource());
         for (String table : new String[] {"archive_block", "archive_series", "archive_link_tag", "archive_link", "archive_lease",
-                "archive_call_permit", "audit_log"}) {
+                "archive_call_permit", "audit_log", "bill_period_link", "bill_period", "bill_link", "bill"}) {
             jdbc.sql("DELETE FROM " + table).update();
         }
     }
