@@ -92,8 +92,8 @@ class StartupWarmUp implements ApplicationRunner {
         long started = System.nanoTime();
         try {
             WarmUp done = warmUp();
-            log.info("Warm-up before readiness: {} archived slots of {} links read, one GraphQL query ({} errors,"
-                            + " out of retention counted), in {} ms", done.slotsRead(), done.links(),
+            log.info("Warm-up before readiness: {} archived slots read, {} links queried over GraphQL ({} errors),"
+                            + " in {} ms", done.slotsRead(), done.links(),
                     done.graphqlErrors().size(), (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException failed) {
             log.warn("Warm-up before readiness failed, the service starts anyway: {}", failed.toString());
