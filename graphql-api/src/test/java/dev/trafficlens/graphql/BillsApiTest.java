@@ -55,8 +55,10 @@ class BillsApiTest {
 
     private final ServiceClient editor;
     private final ServiceClient viewer;
+    private final int port;
 
     BillsApiTest(@LocalServerPort int port) {
+        this.port = port;
         this.editor = new ServiceClient(port).withToken(TOKENS.editor);
         this.viewer = new ServiceClient(port).withToken(TOKENS.viewer);
     }
@@ -318,6 +320,168 @@ class BillsApiTest {
                 entry(TestTokens.VIEWER_NAME, "defineBill", null, "FORBIDDEN"),
                 entry(TestTokens.EDITOR_NAME, "updateBill", id, "ok"),
                 entry(TestTokens.EDITOR_NAME, "defineBill", id, "ok"));
+    }
+
+    /** The records of an RFC 4180 text: fields quoted where they hold a comma, quote or line break, CRLF line ends. */
+    static List<List<String>> parseCsv(String text) {
+        List<List<String>> records = new ArrayList<>();
+        List<String> record = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                record.add(field.toString());
+                field.setLength(0);
+            } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                record.add(field.toString());
+                field.setLength(0);
+                records.add(record);
+                record = new ArrayList<>();
+                i++;
+            } else {
+                field.append(c);
+            }
+        }
+        assertThat(record).as("the text ends with CRLF").isEmpty();
+        assertThat(field).isEmpty();
+        return records;
+    }
+
+    private static Map<String, String> named(List<String> header, List<String> record) {
+        Map<String, String> named = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            named.put(header.get(i), record.get(i));
+        }
+        return named;
+    }
+
+    private static void sameFigure(String csv, Object graphql) {
+        if (graphql == null) {
+            assertThat(csv).isEmpty();
+        } else {
+            assertThat(Double.parseDouble(csv)).isEqualTo(((Number) graphql).doubleValue());
+        }
+    }
+
+    @Test
+    void a_periods_csv_holds_the_figures_graphql_shows_per_link_and_in_total() throws Exception {
+        List<String> links = List.of(collectedLink(), collectedLink());
+        Map<String, Object> input = input("Frankfurt, \"main\" transit", links);
+        input.put("commitBps", 5.0e7);
+        input.put("pricePerMbps", 1.25);
+        String id = (String) define(input).get("id");
+        String month = currentPeriod();
+        Map<String, Object> shown = period(id, month);
+
+        HttpResponse<String> response = viewer.get("/bills/" + id + "/periods/" + month + ".csv");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("text/csv"));
+        assertThat(response.headers().firstValue("Content-Disposition")).hasValue(
+                "attachment; filename=\"" + id + "-" + month + ".csv\"");
+        List<List<String>> records = parseCsv(response.body());
+        List<String> header = records.get(0);
+        assertThat(records).hasSize(1 + links.size() + 1);
+        List<Map<String, Object>> shownLinks = cast(shown.get("links"));
+        for (int i = 0; i < links.size(); i++) {
+            Map<String, String> row = named(header, records.get(1 + i));
+            Map<String, Object> link = shownLinks.get(i);
+            assertThat(row).containsEntry("row", "link").containsEntry("link_id", links.get(i))
+                    .containsEntry("name", (String) link.get("name"))
+                    .containsEntry("present_slots", link.get("presentSlots").toString())
+                    .containsEntry("rank", String.valueOf(link.get("rank")));
+            for (String figure : List.of("p95InBps", "p95OutBps", "billedBps", "totalBytes")) {
+                sameFigure(row.get(figure.replaceAll("([A-Z])", "_$1").toLowerCase()), link.get(figure));
+            }
+        }
+        Map<String, String> total = named(header, records.get(records.size() - 1));
+        assertThat(total).containsEntry("row", "total").containsEntry("name", "Frankfurt, \"main\" transit")
+                .containsEntry("rank", String.valueOf(shown.get("rank"))).containsEntry("currency", "USD");
+        for (String figure : List.of("p95InBps", "p95OutBps", "billedBps", "totalBytes", "commitBps", "overageBps",
+                "charge")) {
+            sameFigure(total.get(figure.replaceAll("([A-Z])", "_$1").toLowerCase()), shown.get(figure));
+        }
+
+        HttpResponse<String> badPeriod = viewer.get("/bills/" + id + "/periods/2026-13.csv");
+        assertThat(badPeriod.statusCode()).isEqualTo(400);
+        assertThat(JsonPath.<List<String>>read(badPeriod.body(), "$.errors[*].field")).containsExactly("period");
+        assertThat(viewer.get("/bills/bil_NOSUCHBILL00000/periods/" + month + ".csv").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void a_links_samples_csv_holds_the_values_a_traffic_query_answers_blank_where_missing() throws Exception {
+        String id = collectedLink();
+        Instant to = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS).minus(java.time.Duration.ofHours(2));
+        Instant from = to.minus(java.time.Duration.ofDays(2));
+        String traffic = ok("""
+                query($q: [TrafficQuery!]!) { traffic(queries: $q) {
+                  series(quantity: BITRATE) { direction values } } }""",
+                Map.of("q", List.of(Map.of("link", id, "step", "5m", "from", from.toString(), "to", to.toString()))));
+        List<Object> in = JsonPath.read(traffic, "$.data.traffic[0].series[?(@.direction == 'IN')].values[*]");
+        List<Object> out = JsonPath.read(traffic, "$.data.traffic[0].series[?(@.direction == 'OUT')].values[*]");
+
+        HttpResponse<String> response = viewer.get("/links/" + id + "/samples.csv?from=" + from + "&to=" + to);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Disposition")).hasValueSatisfying(value -> assertThat(value)
+                .startsWith("attachment; filename="));
+        List<List<String>> records = parseCsv(response.body());
+        assertThat(records.get(0)).containsExactly("time", "in_bps", "out_bps");
+        assertThat(records).hasSize(1 + 2 * 288);
+        assertThat(in).hasSize(2 * 288);
+        for (int i = 0; i < in.size(); i++) {
+            List<String> row = records.get(1 + i);
+            assertThat(row.get(0)).isEqualTo(from.plusSeconds(300L * i).toString());
+            sameFigure(row.get(1), in.get(i));
+            sameFigure(row.get(2), out.get(i));
+        }
+        assertThat(records.stream().skip(1).filter(row -> !row.get(1).isEmpty())).isNotEmpty();
+    }
+
+    @Test
+    void a_samples_csv_refuses_a_bad_window_naming_the_parameter() throws Exception {
+        String id = collectedLink();
+        Map<String, String> cases = Map.of(
+                "from=yesterday&to=2026-11-02T00:00:00Z", "from",
+                "from=2026-11-01T00:00:00Z", "to",
+                "from=2026-11-01T00:01:00Z&to=2026-11-02T00:00:00Z", "from",
+                "from=2026-11-02T00:00:00Z&to=2026-11-01T00:00:00Z", "to",
+                "from=2024-01-01T00:00:00Z&to=2026-01-01T00:00:00Z", "to");
+        for (Map.Entry<String, String> each : cases.entrySet()) {
+            HttpResponse<String> refused = viewer.get("/links/" + id + "/samples.csv?" + each.getKey());
+            assertThat(refused.statusCode()).as(each.getKey()).isEqualTo(400);
+            assertThat(JsonPath.<List<String>>read(refused.body(), "$.errors[*].field")).as(each.getKey())
+                    .containsExactly(each.getValue());
+        }
+        assertThat(viewer.get("/links/lnk_NOSUCHLINK00000/samples.csv?from=2026-11-01T00:00:00Z"
+                + "&to=2026-11-02T00:00:00Z").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void both_csvs_need_a_token() throws Exception {
+        String link = collectedLink();
+        String id = (String) define(input("tokens", List.of(link))).get("id");
+        ServiceClient anonymous = new ServiceClient(port);
+
+        assertThat(anonymous.get("/bills/" + id + "/periods/" + currentPeriod() + ".csv").statusCode())
+                .isEqualTo(401);
+        assertThat(anonymous.get("/links/" + link + "/samples.csv?from=2026-11-01T00:00:00Z&to=2026-11-02T00:00:00Z")
+                .statusCode()).isEqualTo(401);
+        assertThat(viewer.get("/links/" + link + "/samples.csv?from=2026-11-01T00:00:00Z&to=2026-11-02T00:00:00Z")
+                .statusCode()).isEqualTo(200);
     }
 
     private static Map<String, Object> entry(String actor, String action, String target, String outcome) {
