@@ -50,7 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
  * per link and a total row, with the nearest rank each billed figure was taken at;</li>
  * <li>{@code GET /links/{id}/samples.csv?from=…&to=…}: the link's archived 5-minute samples in and out (bit/s, or
  * bytes for a source that reports volumes), blank where there is none. Written a day at a time as read, so a long
- * window never sits in memory.</li>
+ * window never sits in memory; the archive failing mid-way ends the response early, its status already sent.</li>
  * </ul>
  * A bad request is a JSON object naming the parameter ({@code field}) and what was expected, with status 400; an
  * unknown bill or link 404; the archive off or unreachable 503.
@@ -155,7 +155,8 @@ public class CsvExports {
                     writer.flush();
                 }
             };
-            return csv(link.id() + "-samples-" + from.replace(":", "") + "-" + to.replace(":", "") + ".csv", body);
+            return csv(link.id() + "-samples-" + start.toString().replace(":", "") + "-"
+                    + end.toString().replace(":", "") + ".csv", body);
         } catch (ArchiveUnavailable unavailable) {
             return unavailable(unavailable);
         }
