@@ -13,7 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
-/** {@code trafficlens.archive.enabled=false}: no archive, queries from vendors as before, link fields refuse clearly. */
+/** {@code trafficlens.archive.enabled=false}: no archive, queries from vendors as before, link and bill fields refuse clearly. */
 @SpringBootTest(properties = "trafficlens.archive.enabled=false")
 class ArchiveDisabledTest {
 
@@ -35,6 +35,16 @@ class ArchiveDisabledTest {
         });
         ExecutionResult added = dgs.execute(LinksApiTest.ADD, LinksApiTest.linkInput("x", "pc-off", List.of()));
         assertThat(added.getErrors()).singleElement()
+                .satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "ARCHIVE_DISABLED"));
+
+        ExecutionResult bills = dgs.execute("{ bills { id } }");
+        assertThat(bills.getErrors()).singleElement().satisfies(error -> {
+            assertThat(error.getExtensions()).containsEntry("code", "ARCHIVE_DISABLED");
+            assertThat(error.getMessage()).contains("trafficlens.archive.enabled=false");
+        });
+        ExecutionResult defined =
+                dgs.execute("mutation { defineBill(input: {name: \"x\", links: [\"lnk_ANY\"]}) { id } }");
+        assertThat(defined.getErrors()).singleElement()
                 .satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "ARCHIVE_DISABLED"));
 
         Map<String, Object> window = TrafficQueries.window();

@@ -27,17 +27,20 @@ final class HexagonArchitecture {
 
     /**
      * graphql-api speaks to the domain through the inbound port: of the project it uses its own classes and the
-     * domain's {@code port.in}, {@code model} and {@code stats} ({@code TrafficResult.statistics} and
-     * {@code billing95} speak {@code stats}), and its {@code decorators} package also {@code port.out}. Its
-     * {@code config} package wires the adapters and is exempt.
+     * domain's {@code port.in}, {@code model}, {@code stats} ({@code TrafficResult.statistics} and
+     * {@code billing95} speak {@code stats}) and {@code billing} (the values the bills API speaks: a bill's input,
+     * definition and period figures; that package does no I/O), and its {@code decorators} package also
+     * {@code port.out}. Its {@code config} package wires the adapters and services (the bills API reaches
+     * {@code BillingService} through {@code config.BillBook}) and is exempt.
      */
     static ArchRule graphqlUsesTheInboundPort(String root) {
         return classes().that().resideInAPackage(root + "..").and().resideOutsideOfPackage(root + ".config..")
-                .should(useOfTheProjectOnly("its own classes, the domain's port.in, model and stats, and port.out in "
+                .should(useOfTheProjectOnly("its own classes, the domain's port.in, model, stats and billing, and port.out in "
                         + "its decorators package", (origin, target) -> in(target, root)
                         || in(target, DOMAIN + ".port.in")
                         || in(target, DOMAIN + ".model")
                         || in(target, DOMAIN + ".stats")
+                        || in(target, DOMAIN + ".billing")
                         || in(origin, root + ".decorators") && in(target, DOMAIN + ".port.out")))
                 .because("data fetchers talk to the inbound port; only the configuration assembles the hexagon "
                         + "(docs/architecture.md)");

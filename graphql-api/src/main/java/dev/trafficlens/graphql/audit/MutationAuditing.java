@@ -2,6 +2,7 @@ package dev.trafficlens.graphql.audit;
 
 import dev.trafficlens.domain.model.AuditEntry;
 import dev.trafficlens.graphql.config.AuditTrail;
+import dev.trafficlens.graphql.generated.types.Bill;
 import dev.trafficlens.graphql.generated.types.Link;
 import dev.trafficlens.graphql.security.FieldAccess;
 import graphql.GraphQLError;
@@ -36,8 +37,8 @@ import org.springframework.stereotype.Component;
  * {@code FORBIDDEN}.
  *
  * <p>The target is an id, never an input: an {@code id} argument; a {@code linkIds} argument joined by commas, or
- * {@value #ALL} when absent; otherwise the id of the {@code Link} the field returned. Inputs may carry secrets and
- * are never read.
+ * {@value #ALL} when absent; otherwise the id of the {@code Link} or {@code Bill} the field returned. Inputs may
+ * carry secrets and are never read.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -111,6 +112,8 @@ public class MutationAuditing implements Instrumentation {
             Object data = result instanceof DataFetcherResult<?> fetched ? fetched.getData() : result;
             if (data instanceof Link link) {
                 target = link.getId();
+            } else if (data instanceof Bill bill) {
+                target = bill.getId();
             }
         }
         return target == null || target.isBlank() ? null : clipped(target, AuditEntry.MAX_TARGET_LENGTH);

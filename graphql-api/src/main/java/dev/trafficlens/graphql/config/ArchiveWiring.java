@@ -2,6 +2,7 @@ package dev.trafficlens.graphql.config;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.trafficlens.adapters.archive.JdbcAuditLog;
+import dev.trafficlens.adapters.archive.JdbcBillStore;
 import dev.trafficlens.adapters.archive.JdbcLinkStore;
 import dev.trafficlens.adapters.archive.JdbcSampleArchive;
 import dev.trafficlens.adapters.archive.PostgresSharedCallPermits;
@@ -10,6 +11,7 @@ import dev.trafficlens.domain.port.out.AuditLog;
 import dev.trafficlens.domain.port.out.LinkStore;
 import dev.trafficlens.domain.port.out.SampleArchive;
 import dev.trafficlens.domain.port.out.SharedCallPermits;
+import dev.trafficlens.domain.service.BillingService;
 import dev.trafficlens.domain.service.CollectorSettings;
 import dev.trafficlens.domain.service.LinkCollector;
 import dev.trafficlens.domain.service.SamplePurge;
@@ -151,6 +153,19 @@ public class ArchiveWiring {
             return new PostgresSharedCallPermits(dataSource, clock);
         }
         return SharedCallPermits.unshared();
+    }
+
+    /** Bills (issue #14), computed from the archived samples only and closed {@code trafficlens.billing.grace} late. */
+    @Bean
+    @DependsOnDatabaseInitialization
+    BillingService billingService(DataSource dataSource, LinkStore links, SampleArchive archive, Clock clock,
+                                  TrafficlensProperties properties) {
+        return new BillingService(new JdbcBillStore(dataSource), links, archive, clock, properties.billing().grace());
+    }
+
+    @Bean
+    BillingSchedule billingSchedule(BillingService billing) {
+        return new BillingSchedule(billing);
     }
 
     @Bean

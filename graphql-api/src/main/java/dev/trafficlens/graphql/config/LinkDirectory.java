@@ -1,7 +1,10 @@
 package dev.trafficlens.graphql.config;
 
 import dev.trafficlens.domain.model.Link;
+import dev.trafficlens.domain.model.Metric;
 import dev.trafficlens.domain.model.ResourceRef;
+import dev.trafficlens.domain.model.TimeWindow;
+import dev.trafficlens.domain.model.TrafficSeries;
 import dev.trafficlens.domain.port.in.CollectionRun;
 import dev.trafficlens.domain.port.out.ArchiveUnavailableException;
 import dev.trafficlens.domain.port.out.LinkStore;
@@ -9,6 +12,7 @@ import dev.trafficlens.domain.port.out.SampleArchive;
 import io.vavr.control.Either;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -62,6 +66,17 @@ public final class LinkDirectory {
                 archive.orElseThrow().purge(link.get().resource());
             }
             return true;
+        });
+    }
+
+    /**
+     * The link's archived samples of {@code metrics} over {@code window} on the 5-minute grid, NaN where there is
+     * none; read from the archive only, never from a vendor.
+     */
+    public Map<Metric, TrafficSeries> archivedSamples(Link link, Set<Metric> metrics, TimeWindow window) {
+        return guarded(() -> {
+            store();
+            return archive.orElseThrow().read(link.resource(), metrics, window);
         });
     }
 

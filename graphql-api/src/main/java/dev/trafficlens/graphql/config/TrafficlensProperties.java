@@ -40,6 +40,7 @@ import org.springframework.core.env.Environment;
  * @param cache the planned-call answers kept in memory
  * @param archive the sample archive queries are answered from first
  * @param collector the schedule that keeps the links' samples archived
+ * @param billing when bills' periods close
  * @param security who may read traffic and change links (docs/security.md)
  */
 @ConfigurationProperties("trafficlens")
@@ -53,6 +54,7 @@ public record TrafficlensProperties(
         @DefaultValue Cache cache,
         @DefaultValue Archive archive,
         @DefaultValue Collector collector,
+        @DefaultValue Billing billing,
         @DefaultValue Security security) {
 
     static final String PREFIX = "trafficlens";
@@ -432,6 +434,22 @@ public record TrafficlensProperties(
             if (settle.isNegative()) {
                 throw new InvalidSettingException(PREFIX + ".collector.settle: expected zero or a positive duration"
                         + " such as 15m, got " + settle);
+            }
+        }
+    }
+
+    /**
+     * {@code trafficlens.billing.*}: bills over the archived samples (docs/billing.md).
+     *
+     * @param grace how long after its end a billing period is closed and its figures stored; late and revised samples
+     *              arriving within it still count
+     */
+    public record Billing(@DefaultValue("2d") Duration grace) {
+
+        public Billing {
+            if (grace.isNegative()) {
+                throw new InvalidSettingException(PREFIX + ".billing.grace: expected zero or a positive duration"
+                        + " such as 2d, got " + grace);
             }
         }
     }

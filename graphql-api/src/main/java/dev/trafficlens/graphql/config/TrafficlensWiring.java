@@ -10,6 +10,7 @@ import dev.trafficlens.domain.port.out.LinkStore;
 import dev.trafficlens.domain.port.out.SampleArchive;
 import dev.trafficlens.domain.port.out.SharedCallPermits;
 import dev.trafficlens.domain.port.out.TrafficSource;
+import dev.trafficlens.domain.service.BillingService;
 import dev.trafficlens.domain.service.QuerySettings;
 import dev.trafficlens.domain.service.TrafficQueryService;
 import dev.trafficlens.graphql.decorators.CachingTrafficSource;
@@ -169,6 +170,11 @@ public class TrafficlensWiring {
                                 ObjectProvider<CollectorRuns> collector) {
         return new LinkDirectory(Optional.ofNullable(links.getIfAvailable()), Optional.ofNullable(archive.getIfAvailable()),
                 Optional.ofNullable(collector.getIfAvailable()));
+    }
+
+    @Bean
+    BillBook billBook(ObjectProvider<BillingService> billing) {
+        return new BillBook(Optional.ofNullable(billing.getIfAvailable()));
     }
 
     /**
