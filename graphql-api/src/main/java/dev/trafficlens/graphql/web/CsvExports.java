@@ -94,12 +94,12 @@ public class CsvExports {
                 Writer writer = writer(out);
                 row(writer, PERIOD_HEADER);
                 for (LinkFigures link : figures.links()) {
-                    row(writer, List.of("link", link.linkId(), names.getOrDefault(link.linkId(), ""),
+                    row(writer, List.of("link", link.linkId(), text(names.getOrDefault(link.linkId(), "")),
                             Integer.toString(link.presentSlots()), number(link.coverage()), number(link.p95InBps()),
                             number(link.p95OutBps()), number(link.billedBps()), number(link.rank()),
                             number(link.totalBytes()), "", "", "", "", "", ""));
                 }
-                row(writer, List.of("total", "", bill.definition().name(), Integer.toString(figures.presentSlots()),
+                row(writer, List.of("total", "", text(bill.definition().name()), Integer.toString(figures.presentSlots()),
                         number(figures.coverage()), number(figures.p95InBps()), number(figures.p95OutBps()),
                         number(figures.billedBps()), number(figures.rank()), number(figures.totalBytes()),
                         number(figures.commitBps()), number(figures.overageBps()), number(figures.commitBytes()),
@@ -204,6 +204,15 @@ public class CsvExports {
             writer.write(quoted(fields.get(i)));
         }
         writer.write("\r\n");
+    }
+
+    /**
+     * A user's text (a bill's or a link's name) as a cell that a spreadsheet shows rather than runs: one starting
+     * with {@code = + - @}, a tab or a carriage return is a formula to Excel and LibreOffice, so it gets a leading
+     * apostrophe (OWASP's advice against CSV injection). Figures are written as they are.
+     */
+    static String text(String value) {
+        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 
     static String quoted(String field) {
