@@ -1,7 +1,5 @@
 package dev.trafficlens.benchmarks.archive;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.trafficlens.adapters.archive.JdbcSampleArchive;
 import dev.trafficlens.benchmarks.TrafficShapes;
 import dev.trafficlens.domain.model.Metric;
@@ -15,7 +13,6 @@ import dev.trafficlens.domain.port.out.SampleArchive;
 import dev.trafficlens.domain.stats.BillingPercentile;
 import dev.trafficlens.domain.stats.BillingRule;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,15 +25,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.flywaydb.core.Flyway;
+import javax.sql.DataSource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -76,29 +71,16 @@ public class ArchiveReadBenchmark {
     @Param({"1", "2"})
     public int readers;
 
-    private String postgresUrl;
-    private String schema;
-    private HikariDataSource dataSource;
+    private BenchmarkSchema database;
+    private DataSource dataSource;
     private SampleArchive archive;
     private ExecutorService pool;
     private final List<ResourceRef> links = new ArrayList<>();
 
     @Setup
     public void seed() throws Exception {
-        postgresUrl = Optional.ofNullable(System.getenv("TRAFFICLENS_TEST_POSTGRES_URL"))
-                .orElse("jdbc:postgresql://127.0.0.1:5432/test");
-        schema = "archive_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection connection = DriverManager.getConnection(postgresUrl, "postgres", "")) {
-            connection.createStatement().execute("CREATE SCHEMA " + schema);
-        }
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(postgresUrl);
-        config.setUsername("postgres");
-        config.setSchema(schema);
-        config.setMaximumPoolSize(4);
-        dataSource = new HikariDataSource(config);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/archive")
-                .schemas(schema).defaultSchema(schema).load().migrate();
+        database = BenchmarkSchema.create("archive_bench_");
+        dataSource = database.dataSource();
         archive = new JdbcSampleArchive(dataSource);
         SplittableRandom random = new SplittableRandom(30);
         long seedingStarted = System.nanoTime();
@@ -127,7 +109,7 @@ public class ArchiveReadBenchmark {
 
     private long totalBytes(Statement statement) throws SQLException {
         try (ResultSet tables = statement.executeQuery("SELECT SUM(pg_total_relation_size(format('%I.%I', "
-                + "table_schema, table_name))) FROM information_schema.tables WHERE table_schema = '" + schema
+                + "table_schema, table_name))) FROM information_schema.tables WHERE table_schema = '" + database.name()
                 + "' AND table_name LIKE 'archive\\_%'")) {
             tables.next();
             return tables.getLong(1);
@@ -137,10 +119,7 @@ public class ArchiveReadBenchmark {
     @TearDown
     public void dropSchema() throws SQLException {
         pool.shutdownNow();
-        dataSource.close();
-        try (Connection connection = DriverManager.getConnection(postgresUrl, "postgres", "")) {
-            connection.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
-        }
+        database.close();
     }
 
     /** The sum of every link's bill, so that no read or selection can be left out. */

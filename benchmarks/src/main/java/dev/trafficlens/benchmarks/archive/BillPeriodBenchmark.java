@@ -1,7 +1,5 @@
 package dev.trafficlens.benchmarks.archive;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.trafficlens.adapters.archive.JdbcBillStore;
 import dev.trafficlens.adapters.archive.JdbcLinkStore;
 import dev.trafficlens.adapters.archive.JdbcSampleArchive;
@@ -21,7 +19,6 @@ import dev.trafficlens.domain.model.ZenlayerPrivateConnect;
 import dev.trafficlens.domain.port.out.SampleArchive;
 import dev.trafficlens.domain.service.BillingService;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -33,13 +30,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.flywaydb.core.Flyway;
+import javax.sql.DataSource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -85,9 +80,8 @@ public class BillPeriodBenchmark {
     @Param({"COMPLETE", "CURRENT"})
     public String period;
 
-    private String postgresUrl;
-    private String schema;
-    private HikariDataSource dataSource;
+    private BenchmarkSchema database;
+    private DataSource dataSource;
     private SampleArchive archive;
     private BillingService billing;
     private Bill bill;
@@ -97,20 +91,8 @@ public class BillPeriodBenchmark {
 
     @Setup
     public void seed() throws Exception {
-        postgresUrl = Optional.ofNullable(System.getenv("TRAFFICLENS_TEST_POSTGRES_URL"))
-                .orElse("jdbc:postgresql://127.0.0.1:5432/test");
-        schema = "bill_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection connection = DriverManager.getConnection(postgresUrl, "postgres", "")) {
-            connection.createStatement().execute("CREATE SCHEMA " + schema);
-        }
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(postgresUrl);
-        config.setUsername("postgres");
-        config.setSchema(schema);
-        config.setMaximumPoolSize(4);
-        dataSource = new HikariDataSource(config);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/archive")
-                .schemas(schema).defaultSchema(schema).load().migrate();
+        database = BenchmarkSchema.create("bill_bench_");
+        dataSource = database.dataSource();
         archive = new JdbcSampleArchive(dataSource);
         JdbcLinkStore links = new JdbcLinkStore(dataSource);
         boolean current = "CURRENT".equals(period);
@@ -196,10 +178,7 @@ public class BillPeriodBenchmark {
 
     @TearDown
     public void dropSchema() throws SQLException {
-        dataSource.close();
-        try (Connection connection = DriverManager.getConnection(postgresUrl, "postgres", "")) {
-            connection.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
-        }
+        database.close();
     }
 
     /** The period's figures, as {@code Bill.period} computes a period that is not closed. */
